@@ -1,0 +1,271 @@
+"""Reporting and the performance cycle: reports, escalations, coordination, targets,
+activity plans, dialogues, evaluations and appraisals (RPT-1–6, PERF-1–5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import fields
+
+from models.base import PerisaiModel, StrEnum
+
+
+def _fk(target: str, related_name: str, description: str, null: bool = False) -> Any:
+    return fields.ForeignKeyField(
+        target, related_name=related_name, null=null, on_delete=fields.RESTRICT, description=description
+    )
+
+
+class WorkReportKind(StrEnum):
+    PERIODIC = "periodic"  # RPT-1
+    ON_DEMAND = "on_demand"  # RPT-1, RPT-2 (the SG asks)
+    TEAM_SUMMARY = "team_summary"  # RPT-4: the lead's compiled report
+
+
+class WorkReportStatus(StrEnum):
+    REQUESTED = "requested"  # RPT-2: asked for, not yet written
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    FORWARDED = "forwarded"  # RPT-3/4: passed on by the unit head / Administrator
+    RECEIVED = "received"
+
+
+class EscalationStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class CoordinationStage(StrEnum):
+    PLANNING = "planning"
+    EXECUTION = "execution"
+    MONITORING = "monitoring"
+    EVALUATION = "evaluation"
+
+
+class TargetLevel(StrEnum):
+    ORGANISATION = "organisation"
+    UNIT = "unit"
+    TEAM = "team"
+    INDIVIDUAL = "individual"
+
+
+class ActivityPlanStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"  # PERF-4: only the unit head's acceptance completes it
+    RETURNED = "returned"
+
+
+class EvaluationStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED_TO_SG = "submitted_to_sg"
+    REVIEWED = "reviewed"
+    RETURNED_FOR_FOLLOW_UP = "returned_for_follow_up"
+    CLOSED = "closed"
+
+
+class AppraisalRating(StrEnum):
+    BELOW_EXPECTATIONS = "below_expectations"
+    MEETS_EXPECTATIONS = "meets_expectations"
+    ABOVE_EXPECTATIONS = "above_expectations"
+
+
+class WorkReport(PerisaiModel):
+    """A report of work: member → lead, individual or lead → superior, and to the
+    Secretary General through the unit head (RPT-1–4); also the SG's request for one (RPT-2)."""
+
+    author = _fk("models.Staff", "work_reports_written", "Who reports.")
+    recipient = _fk("models.Staff", "work_reports_received", "Superior, lead or the Secretary General.")
+    through = _fk(
+        "models.Staff",
+        "work_reports_forwarded",
+        "Unit head or Administrator it passes through (RPT-3/4).",
+        null=True,
+    )
+    requested_by = _fk(
+        "models.Staff",
+        "work_reports_requested",
+        "Who asked for it, for on-demand reports (RPT-2).",
+        null=True,
+    )
+    team = _fk("models.Team", "work_reports", "Team reported on.", null=True)
+    assignment = _fk("models.Assignment", "work_reports", "Assignment reported on.", null=True)
+    kind = fields.CharEnumField(
+        WorkReportKind, max_length=40, db_index=True, description="Periodic, on demand or team summary."
+    )
+    period_start = fields.DateField(null=True, description="First day covered.")
+    period_end = fields.DateField(null=True, description="Last day covered.")
+    summary = fields.TextField(null=True, description="Results against the activity plan (internal).")
+    status = fields.CharEnumField(
+        WorkReportStatus,
+        max_length=40,
+        default=WorkReportStatus.DRAFT,
+        db_index=True,
+        description="Workflow state.",
+    )
+    submitted_at = fields.DatetimeField(null=True, description="When it was submitted.")
+
+    class Meta:
+        table = "work_reports"
+
+
+class Escalation(PerisaiModel):
+    """A problem in a team raised by the lead with alternatives and a recommendation, to
+    the owning unit head or a member's own unit head, and its resolution (RPT-5)."""
+
+    team = _fk("models.Team", "escalations", "The team with the problem.")
+    raised_by = _fk("models.Staff", "escalations_raised", "The team lead.")
+    raised_to = _fk("models.Staff", "escalations_received", "Owning unit head, or a member's own unit head.")
+    problem = fields.TextField(description="The problem.")
+    alternatives = fields.TextField(null=True, description="Alternatives considered.")
+    recommendation = fields.TextField(null=True, description="The lead's recommendation.")
+    status = fields.CharEnumField(
+        EscalationStatus,
+        max_length=40,
+        default=EscalationStatus.OPEN,
+        db_index=True,
+        description="open → resolved.",
+    )
+    resolution = fields.TextField(null=True, description="How it was resolved.")
+    resolved_at = fields.DatetimeField(null=True, description="When it was resolved.")
+
+    class Meta:
+        table = "escalations"
+
+
+class CoordinationNote(PerisaiModel):
+    """A note of coordination with experts, other officials or teams at any stage (RPT-6)."""
+
+    team = _fk("models.Team", "coordination_notes", "Team the note is recorded on.")
+    author = _fk("models.Staff", "coordination_notes", "Who wrote it.")
+    with_staff = _fk(
+        "models.Staff", "coordination_notes_with", "Expert or official coordinated with.", null=True
+    )
+    with_team = _fk("models.Team", "coordination_notes_with", "Other team coordinated with.", null=True)
+    with_other = fields.CharField(max_length=200, null=True, description="Anyone else, in words.")
+    stage = fields.CharEnumField(
+        CoordinationStage, max_length=40, db_index=True, description="Stage of the work."
+    )
+    note = fields.TextField(description="What was agreed.")
+
+    class Meta:
+        table = "coordination_notes"
+
+
+class PerformanceTarget(PerisaiModel):
+    """A performance target, set by the Secretary General and cascaded by unit heads and
+    Administrators to teams and individuals (PERF-1)."""
+
+    code = fields.CharField(max_length=60, unique=True, description="Short stable code.")
+    title = fields.CharField(max_length=300, description="The target.")
+    level = fields.CharEnumField(TargetLevel, max_length=40, db_index=True, description="Whose target it is.")
+    parent = _fk(
+        "models.PerformanceTarget", "performance_targets_cascaded", "Target it is cascaded from.", null=True
+    )
+    unit = _fk("models.Unit", "performance_targets", "Unit (unit and team levels).", null=True)
+    team = _fk("models.Team", "performance_targets", "Team (team level).", null=True)
+    staff = _fk("models.Staff", "performance_targets", "Person (individual level).", null=True)
+    year = fields.IntField(db_index=True, description="Performance year.")
+    indicator = fields.TextField(null=True, description="Performance indicator.")
+    target_value = fields.CharField(
+        max_length=200, null=True, description="Target value, as written in the agreement."
+    )
+    set_by = _fk("models.Staff", "performance_targets_set", "Who set it.", null=True)
+
+    class Meta:
+        table = "performance_targets"
+
+
+class ActivityPlan(PerisaiModel):
+    """A (detailed) activity plan against a target. It is complete only when the unit
+    head accepts its results as meeting the target (PERF-1, PERF-2, PERF-4)."""
+
+    target = _fk("models.PerformanceTarget", "activity_plans", "Target it serves.", null=True)
+    team = _fk("models.Team", "activity_plans", "Team that carries it out.", null=True)
+    staff = _fk("models.Staff", "activity_plans", "Person who carries it out (individual plan).", null=True)
+    title = fields.CharField(max_length=300, description="The activity.")
+    detail = fields.TextField(null=True, description="Roles, steps and outputs.")
+    budget = fields.DecimalField(max_digits=18, decimal_places=2, null=True, description="Budget in rupiah.")
+    planned_start = fields.DateField(null=True, db_index=True, description="Planned start.")
+    planned_end = fields.DateField(null=True, db_index=True, description="Planned end.")
+    status = fields.CharEnumField(
+        ActivityPlanStatus,
+        max_length=40,
+        default=ActivityPlanStatus.PLANNED,
+        db_index=True,
+        description="Workflow state.",
+    )
+    accepted_by = _fk(
+        "models.Staff", "activity_plans_accepted", "Unit head who accepted the results (PERF-4).", null=True
+    )
+    accepted_at = fields.DatetimeField(null=True, description="When the results were accepted.")
+    return_reason = fields.TextField(
+        null=True, description="Why the unit head returned the results as not meeting the target."
+    )
+
+    class Meta:
+        table = "activity_plans"
+
+
+class PerformanceDialogue(PerisaiModel):
+    """A recorded performance dialogue between a superior or lead and a staff member (PERF-2)."""
+
+    superior = _fk("models.Staff", "performance_dialogues_led", "Superior or team lead.")
+    staff = _fk("models.Staff", "performance_dialogues", "Staff member.")
+    team = _fk("models.Team", "performance_dialogues", "Team context.", null=True)
+    held_at = fields.DatetimeField(db_index=True, description="When it took place.")
+    notes = fields.TextField(description="Progress and feedback.")
+    follow_up = fields.TextField(null=True, description="Agreed follow-up.")
+
+    class Meta:
+        table = "performance_dialogues"
+
+
+class Evaluation(PerisaiModel):
+    """An evaluation by the Secretary General or a unit head, reviewed by the Secretary
+    General and returned to the unit head for follow-up (PERF-3)."""
+
+    evaluator = _fk("models.Staff", "evaluations_made", "Secretary General or unit head.")
+    unit = _fk("models.Unit", "evaluations", "Unit evaluated.", null=True)
+    team = _fk("models.Team", "evaluations", "Team evaluated.", null=True)
+    staff = _fk("models.Staff", "evaluations", "Person evaluated.", null=True)
+    period_start = fields.DateField(null=True, description="First day covered.")
+    period_end = fields.DateField(null=True, description="Last day covered.")
+    findings = fields.TextField(null=True, description="Findings.")
+    status = fields.CharEnumField(
+        EvaluationStatus,
+        max_length=40,
+        default=EvaluationStatus.DRAFT,
+        db_index=True,
+        description="Workflow state.",
+    )
+    sg_review = fields.TextField(null=True, description="The Secretary General's review.")
+    reviewed_at = fields.DatetimeField(null=True, description="When the review was returned.")
+    follow_up = fields.TextField(null=True, description="The unit head's follow-up of the review (PERF-3).")
+
+    class Meta:
+        table = "evaluations"
+
+
+class Appraisal(PerisaiModel):
+    """The owning unit head's (or SG's) appraisal of a member from another unit, sent to
+    the member's home unit head (PERF-5)."""
+
+    appraiser = _fk("models.Staff", "appraisals_made", "Owning unit head or the Secretary General.")
+    staff = _fk("models.Staff", "appraisals", "Member appraised.")
+    team = _fk("models.Team", "appraisals", "Team the work was done in.", null=True)
+    home_unit_head = _fk("models.Staff", "appraisals_received", "Home unit head it is sent to.", null=True)
+    period_start = fields.DateField(null=True, description="First day covered.")
+    period_end = fields.DateField(null=True, description="Last day covered.")
+    rating = fields.CharEnumField(AppraisalRating, max_length=40, null=True, description="Overall rating.")
+    score = fields.DecimalField(
+        max_digits=5, decimal_places=2, null=True, description="Numeric score (0–100), if the form has one."
+    )
+    narrative = fields.TextField(null=True, description="The appraisal.")
+    sent_at = fields.DatetimeField(
+        null=True, db_index=True, description="When it was sent to the home unit head."
+    )
+
+    class Meta:
+        table = "appraisals"

@@ -1,0 +1,69 @@
+"""Every GraphQL error leaves with a stable code and a catalogue message, nothing more (Q-S2).
+
+Domain errors keep their code, field and rule; GraphQL syntax/validation errors become
+`VALIDATION`; anything else is logged with the request id and answered as `INTERNAL`
+without its message, stack or SQL.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from graphql.error import GraphQLError
+from strawberry.extensions import MaskErrors
+
+from workflows.errors import DomainError, ErrorCode
+from workflows.messages import message
+
+log = logging.getLogger("perisai.graphql")
+
+
+def error_extensions(error: DomainError) -> dict[str, object]:
+    """A domain error → the `extensions` of its GraphQL error: code, English text, field, rule."""
+    extensions: dict[str, object] = {"code": error.code.value, "messageEn": error.messages["en"]}
+    if error.field:
+        extensions["field"] = error.field
+    if error.rule:
+        extensions["rule"] = error.rule
+    retry_after = getattr(error, "retry_after", None)
+    if retry_after is not None:
+        extensions["retryAfter"] = retry_after
+    return extensions
+
+
+class PerisaiErrors(MaskErrors):
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        context = self.execution_context.context
+        language = getattr(context, "language", "id")
+        request_id = getattr(context, "request_id", "-")
+        return [self._convert(error, language, request_id) for error in errors]
+
+    @staticmethod
+    def _convert(error: GraphQLError, language: str, request_id: str) -> GraphQLError:
+        original = error.original_error
+        if isinstance(original, DomainError):
+            extensions = error_extensions(original)
+            text = original.messages["en" if language == "en" else "id"]
+        elif original is None:
+            # Syntax, validation and limit errors from graphql-core name no data.
+            extensions = {"code": ErrorCode.VALIDATION.value}
+            text = error.message
+        else:
+            log.error(
+                "unexpected error in %s (request %s): %s",
+                ".".join(str(p) for p in error.path or []),
+                request_id,
+                type(original).__name__,
+                exc_info=original,
+            )
+            extensions = {"code": ErrorCode.INTERNAL.value, "requestId": request_id}
+            text = message("internal", "en" if language == "en" else "id", request_id=request_id)
+        return GraphQLError(
+            message=text,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=None,
+            extensions=extensions,
+        )
