@@ -1,0 +1,108 @@
+"""Walking the chain: where and how it first breaks (AC-14)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from models.audit import AuditEntry
+from workflows.audit.chain import ZERO_HASH, compute_hash, fields_of
+
+# How far back `verify` looks for the written position of a renumbered entry (failure path only).
+RENUMBER_WINDOW = 10_000
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """The outcome of walking the chain: intact, or where and how it first breaks (AC-14)."""
+
+    ok: bool
+    checked: int
+    first_broken_sequence: int | None = None
+    problem: str | None = None
+    kind: str | None = None  # "edited", "deleted" or "reordered"
+    head_sequence: int = 0
+    head_hash: str = ZERO_HASH
+
+
+async def _position_of(entry_hash: str) -> int | None:
+    if entry_hash == ZERO_HASH:
+        return 0
+    rows = await AuditEntry.filter(entry_hash=entry_hash).limit(1).values_list("sequence", flat=True)
+    return rows[0] if rows else None
+
+
+async def _diagnose(entry: AuditEntry, expected_previous: str) -> tuple[str, str] | None:
+    """An entry read in order → None when sound, else (kind, text) of what is wrong with it."""
+    n = entry.sequence
+    fields = fields_of(entry)
+    if compute_hash(fields) != entry.entry_hash:
+        origin = await _position_of(entry.previous_hash)
+        # Content that hashes right under another position was moved, not rewritten.
+        if origin is not None and origin + 1 != n:
+            if compute_hash({**fields, "sequence": origin + 1}) == entry.entry_hash:
+                return "reordered", f"entry {n} holds the entry written as {origin + 1}"
+        if origin is None:
+            # Its predecessor is gone: were entries deleted and the rest renumbered down?
+            for written in range(n + 1, n + 1 + RENUMBER_WINDOW):
+                if compute_hash({**fields, "sequence": written}) == entry.entry_hash:
+                    return "deleted", (
+                        f"entry {n} holds the entry written as {written}: {written - n} entries "
+                        "were deleted and the rest renumbered"
+                    )
+        return "edited", f"entry {n} no longer matches its hash: its content was changed"
+    if entry.previous_hash != expected_previous:
+        origin = await _position_of(entry.previous_hash)
+        if origin is None:
+            return "deleted", (
+                f"entry {n} was chained to an entry that no longer exists: an entry before it "
+                "was deleted (and the rest renumbered), or entry "
+                f"{n - 1} was rewritten with a recomputed hash"
+            )
+        return "reordered", f"entry {n} was written after entry {origin}, not after entry {n - 1}"
+    return None
+
+
+async def verify(
+    batch_size: int = 1000,
+    *,
+    anchor: tuple[int, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> VerifyResult:
+    """The whole chain → ok, or the first broken link and whether an entry was edited,
+    deleted or reordered; streamed in batches of `batch_size` (AC-14).
+
+    `anchor` (sequence, entry_hash), recorded earlier from `head()`, must still be in the
+    chain: that is what detects a deleted tail. `progress(checked, last_sequence)` is
+    called after every batch.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    checked, last_sequence, last_hash = 0, 0, ZERO_HASH
+
+    def broken(sequence: int, kind: str, text: str) -> VerifyResult:
+        return VerifyResult(False, checked, sequence, text, kind, last_sequence, last_hash)
+
+    while True:
+        batch = await AuditEntry.filter(sequence__gt=last_sequence).order_by("sequence").limit(batch_size)
+        for entry in batch:
+            expected = last_sequence + 1
+            if entry.sequence != expected:
+                text = f"entry {expected} is missing: the chain goes from {last_sequence} to {entry.sequence}"
+                return broken(expected, "deleted", text)
+            problem = await _diagnose(entry, last_hash)
+            if problem is not None:
+                return broken(entry.sequence, *problem)
+            if anchor is not None and entry.sequence == anchor[0] and entry.entry_hash != anchor[1]:
+                return broken(entry.sequence, "edited", f"entry {entry.sequence} differs from the anchor")
+            checked, last_sequence, last_hash = checked + 1, entry.sequence, entry.entry_hash
+        if progress is not None and batch:
+            progress(checked, last_sequence)
+        if len(batch) < batch_size:
+            break
+    if anchor is not None and last_sequence < anchor[0]:
+        text = (
+            f"the chain ends at {last_sequence} but the anchor names entry {anchor[0]}: its tail was deleted"
+        )
+        return broken(last_sequence + 1, "deleted", text)
+    return VerifyResult(True, checked, head_sequence=last_sequence, head_hash=last_hash)
