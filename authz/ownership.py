@@ -1,0 +1,145 @@
+"""How each table's rows belong to units, teams, people, agencies, reporters and houses.
+
+A policy grants a role a *scope* on a resource (`subtree`, `unit`, `team`, `own`,
+`agency`, `reporter`, `house`, `all`); this table says which columns (ORM lookups,
+possibly through relations) express that belonging for each resource, so `scope()` can
+turn scopes into one SQL filter (AC-5, AC-8, AC-12). A scope a table has no path for
+grants nothing on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Ownership:
+    unit: tuple[str, ...] = ()  # lookups of a unit id (subtree / unit scopes)
+    team: tuple[str, ...] = ()  # lookups of a team id (team scope, AC-8)
+    own: tuple[str, ...] = ()  # lookups of a staff id (own scope)
+    agency: tuple[str, ...] = ()  # lookups of an agency id (partner tokens, AC-2)
+    reporter: tuple[str, ...] = ()  # lookups of a reporter id (AC-3)
+    house: tuple[str, ...] = ()  # lookups of a safe-house id (managers' residents, AC-11)
+
+    def via(self, prefix: str) -> Ownership:
+        """The same belonging, reached through the relation `prefix` (e.g. 'case__')."""
+        return Ownership(
+            **{
+                name: tuple(prefix + path for path in getattr(self, name))
+                for name in self.__dataclass_fields__
+            }
+        )
+
+
+CASE = Ownership(unit=("owning_unit_id",), team=("team_id",), own=("case_officer_id",))
+UNDER_CASE = CASE.via("case__")
+PLACEMENT = Ownership(house=("house_id",)).__class__(**{**UNDER_CASE.__dict__, "house": ("house_id",)})
+UNDER_PLACEMENT = PLACEMENT.via("placement__")
+HOUSE = Ownership(unit=("managing_unit_id",), house=("id",))
+UNDER_HOUSE = HOUSE.via("house__")
+REPORT = Ownership(agency=("agency_id",), reporter=("reporter_id",), own=("intake_admin_id", "companion_id"))
+UNDER_REPORT = REPORT.via("report__")
+TEAM = Ownership(unit=("owning_unit_id",), team=("id",), own=("lead_id",))
+UNDER_TEAM = TEAM.via("team__")
+
+OWNERSHIP: dict[str, Ownership] = {
+    # organisation (AC-5: heads act on their unit and the units below)
+    "units": Ownership(unit=("id",)),
+    "staff": Ownership(unit=("unit_id",), own=("id",), agency=("agency_id",)),
+    "staff_competencies": Ownership(unit=("staff__unit_id",), own=("staff_id",)),
+    "portfolio_holdings": Ownership(own=("staff_id",)),
+    "acting_appointments": Ownership(unit=("unit_id",), own=("acting_staff_id",)),
+    "staff_accounts": Ownership(own=("staff_id",)),
+    "agencies": Ownership(agency=("id",)),
+    "competencies": Ownership(),
+    "leadership_portfolios": Ownership(),
+    # teams and assignments (AC-8: members reach their team's records)
+    "teams": TEAM,
+    "team_memberships": Ownership(unit=UNDER_TEAM.unit, team=("team_id",), own=("staff_id",)),
+    "assignments": Ownership(
+        unit=("requesting_unit_id", "target_unit_id"),
+        team=("team_id",),
+        own=("staff_id", "proposer_id"),
+        agency=("requesting_agency_id",),
+    ),
+    "assignment_letters": Ownership(
+        unit=("assignment__requesting_unit_id", "assignment__target_unit_id"),
+        team=("team_id",),
+        own=("assignment__staff_id",),
+    ),
+    "involvement_requests": Ownership(
+        unit=("requesting_unit_id", "target_unit_id"),
+        team=("team_id",),
+        own=("requested_staff_id", "requested_by_id"),
+        agency=("requesting_agency_id", "target_agency_id"),
+    ),
+    # reporting and performance
+    "work_reports": Ownership(
+        unit=("author__unit_id",), team=("team_id",), own=("author_id", "recipient_id", "through_id")
+    ),
+    "escalations": Ownership(unit=UNDER_TEAM.unit, team=("team_id",), own=("raised_by_id", "raised_to_id")),
+    "coordination_notes": Ownership(unit=UNDER_TEAM.unit, team=("team_id",), own=("author_id",)),
+    "performance_targets": Ownership(unit=("unit_id",), team=("team_id",), own=("staff_id",)),
+    "activity_plans": Ownership(
+        unit=("team__owning_unit_id", "staff__unit_id"), team=("team_id",), own=("staff_id",)
+    ),
+    "performance_dialogues": Ownership(
+        unit=("staff__unit_id",), team=("team_id",), own=("staff_id", "superior_id")
+    ),
+    "evaluations": Ownership(
+        unit=("unit_id", "staff__unit_id"), team=("team_id",), own=("staff_id", "evaluator_id")
+    ),
+    "appraisals": Ownership(unit=("staff__unit_id",), team=("team_id",), own=("staff_id", "appraiser_id")),
+    # protection
+    "cases": CASE,
+    "protectees": UNDER_CASE,
+    "applications": UNDER_CASE,
+    "decisions": UNDER_CASE,
+    "protection_programs": UNDER_CASE,
+    "documents": Ownership(**{**UNDER_CASE.__dict__, "agency": ("recipient_agency_id",)}),
+    "emergency_protections": UNDER_CASE,
+    "complaints": Ownership(unit=("handling_unit_id",), own=("answered_by_id",)),
+    "proactive_actions": Ownership(**{**UNDER_CASE.__dict__, "own": ("reported_by_id", "approved_by_id")}),
+    "proactive_team_members": Ownership(own=("staff_id",)),
+    "monitoring_visits": UNDER_CASE,
+    "family_members": CASE.via("protectee__case__"),
+    "application_program_requests": CASE.via("application__case__"),
+    "cost_reimbursements": CASE.via("program__case__"),
+    "program_checklist_items": CASE.via("program__case__"),
+    "program_evaluations": CASE.via("program__case__"),
+    # safe houses (AC-11: managers reach their residents)
+    "safe_houses": HOUSE,
+    "safe_house_standard_items": UNDER_HOUSE,
+    "safe_house_standards_assessments": UNDER_HOUSE,
+    "safe_house_managers": Ownership(**{**UNDER_HOUSE.__dict__, "own": ("staff_id",)}),
+    "security_task_force_members": Ownership(
+        **{**UNDER_HOUSE.__dict__, "own": ("staff_id",), "agency": ("agency_id",)}
+    ),
+    "duty_rosters": Ownership(**{**UNDER_HOUSE.__dict__, "own": ("staff_id",)}),
+    "safe_house_monitoring_reports": UNDER_HOUSE,
+    "placements": Ownership(**{**PLACEMENT.__dict__, "agency": ("requesting_agency_id",)}),
+    "preparation_items": UNDER_PLACEMENT,
+    "belongings_records": UNDER_PLACEMENT,
+    "belongings_items": PLACEMENT.via("record__placement__"),
+    "resident_assessments": UNDER_PLACEMENT,
+    "accessibility_aids": UNDER_PLACEMENT,
+    "needs_requests": UNDER_PLACEMENT,
+    "examinations": UNDER_PLACEMENT,
+    "resident_activities": UNDER_PLACEMENT,
+    "companions": UNDER_PLACEMENT,
+    "companion_notes": PLACEMENT.via("companion__placement__"),
+    # violence reports (AC-2 agency scope, AC-3 reporter scope)
+    "reporters": Ownership(agency=("agency_id",), reporter=("id",)),
+    "violence_reports": REPORT,
+    "confirmation_calls": Ownership(**{**UNDER_REPORT.__dict__, "own": ("admin_id",)}),
+    "field_visits": Ownership(**{**UNDER_REPORT.__dict__, "own": ("companion_id",)}),
+    "visit_positions": REPORT.via("visit__report__"),
+    "identification_reports": Ownership(**{**UNDER_REPORT.__dict__, "own": ("companion_id",)}),
+    "referrals": Ownership(agency=("report__agency_id", "to_agency_id"), own=("referred_by_id",)),
+    # cross-cutting: all-or-nothing (oversight reads them, AC-10)
+    "audit_entries": Ownership(),
+    "workflow_histories": Ownership(own=("actor_id",)),
+    "approvals": Ownership(own=("approver_id",)),
+    "number_sequences": Ownership(),
+    "policy_rules": Ownership(),
+}
