@@ -211,6 +211,8 @@ GRANTS: list[Grant] = [
         DECIDE,
         "all",
     ),
+    # AC-11 — … and, entitled to every protected person's identity, reads the cases they belong to.
+    ("head:rights_fulfilment", PROTECTION, READ, "all"),
     # AC-8 — members of a team reach the team's records (only while the team lives and
     # after the involvement request was approved: Principal.team_ids holds only those).
     ("team_member", STAFF_WORK, WRITE, "team"),
@@ -236,6 +238,8 @@ GRANTS: list[Grant] = [
     ("safe_house_manager", secret(*HOUSE_SECRETS), READ, "house"),
     # SH-16, SH-20, SH-23 — managers run their houses: needs, examinations, activities.
     ("safe_house_manager", SAFE_HOUSES + PLACEMENTS, WRITE, "house"),
+    # AC-11 — … and know who lives there: the residents' records (identities per the line above).
+    ("safe_house_manager", ("protectees",), READ, "house"),
     ("safe_house_manager", ("needs_requests", "examinations", "resident_activities"), ("approve",), "house"),
     # VR-3 … VR-5 — the district service's intake admins and companions work their own reports.
     ("staff", VIOLENCE_REPORTS, WRITE, "own"),

@@ -13,19 +13,33 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Through:
+    """Belonging through a one-to-many table, as a subquery rather than a join (a join would
+    repeat rows): rows whose `id` is in (SELECT `link` FROM `model` WHERE `key` IN values AND `where`)."""
+
+    model: str  # model name in the "models" app, e.g. "Placement"
+    link: str  # column of `model` pointing at the scoped row, e.g. "protectee_id"
+    key: str  # column of `model` holding the owner id, e.g. "house_id"
+    where: tuple[tuple[str, object], ...] = ()  # further ORM filters on `model`
+
+
+Path = str | Through
+
+
+@dataclass(frozen=True)
 class Ownership:
-    unit: tuple[str, ...] = ()  # lookups of a unit id (subtree / unit scopes)
-    team: tuple[str, ...] = ()  # lookups of a team id (team scope, AC-8)
-    own: tuple[str, ...] = ()  # lookups of a staff id (own scope)
-    agency: tuple[str, ...] = ()  # lookups of an agency id (partner tokens, AC-2)
-    reporter: tuple[str, ...] = ()  # lookups of a reporter id (AC-3)
-    house: tuple[str, ...] = ()  # lookups of a safe-house id (managers' residents, AC-11)
+    unit: tuple[Path, ...] = ()  # lookups of a unit id (subtree / unit scopes)
+    team: tuple[Path, ...] = ()  # lookups of a team id (team scope, AC-8)
+    own: tuple[Path, ...] = ()  # lookups of a staff id (own scope)
+    agency: tuple[Path, ...] = ()  # lookups of an agency id (partner tokens, AC-2)
+    reporter: tuple[Path, ...] = ()  # lookups of a reporter id (AC-3)
+    house: tuple[Path, ...] = ()  # lookups of a safe-house id (managers' residents, AC-11)
 
     def via(self, prefix: str) -> Ownership:
         """The same belonging, reached through the relation `prefix` (e.g. 'case__')."""
         return Ownership(
             **{
-                name: tuple(prefix + path for path in getattr(self, name))
+                name: tuple(prefix + path for path in getattr(self, name) if isinstance(path, str))
                 for name in self.__dataclass_fields__
             }
         )
@@ -92,7 +106,20 @@ OWNERSHIP: dict[str, Ownership] = {
     "appraisals": Ownership(unit=("staff__unit_id",), team=("team_id",), own=("staff_id", "appraiser_id")),
     # protection
     "cases": CASE,
-    "protectees": UNDER_CASE,
+    # AC-11: a safe-house manager reaches the people placed in their house, not yet left.
+    "protectees": Ownership(
+        **{
+            **UNDER_CASE.__dict__,
+            "house": (
+                Through(
+                    "Placement",
+                    link="protectee_id",
+                    key="house_id",
+                    where=(("status__in", ("approved", "preparing", "placed", "terminating")),),
+                ),
+            ),
+        }
+    ),
     "applications": UNDER_CASE,
     "decisions": UNDER_CASE,
     "protection_programs": UNDER_CASE,

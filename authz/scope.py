@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from tortoise.expressions import Q
+from tortoise import Tortoise
+from tortoise.expressions import Q, Subquery
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 from tortoise.signals import post_delete, post_save
 
 from authz import enforcer, units
-from authz.ownership import OWNERSHIP, Ownership
+from authz.ownership import OWNERSHIP, Ownership, Path, Through
 from authz.principal import Principal, PrincipalKind
 from models.organisation import Unit
 from workflows.errors import Forbidden, Unauthenticated
@@ -28,13 +29,20 @@ UNRESTRICTED = frozenset({"all", "none_identity"})
 NOTHING = Q(id__isnull=True)  # ids are never null: matches no row
 
 
-def _any_of(paths: tuple[str, ...], values: Any) -> Q | None:
+def _one(path: Path, values: list[Any]) -> Q:
+    if isinstance(path, Through):
+        linked = Tortoise.apps["models"][path.model].filter(**{f"{path.key}__in": values}, **dict(path.where))
+        return Q(id__in=Subquery(linked.values(path.link)))
+    return Q(**{f"{path}__in": values})
+
+
+def _any_of(paths: tuple[Path, ...], values: Any) -> Q | None:
     values = list(values)
     if not paths or not values:
         return None
-    condition = Q(**{f"{paths[0]}__in": values})
+    condition = _one(paths[0], values)
     for path in paths[1:]:
-        condition |= Q(**{f"{path}__in": values})
+        condition |= _one(path, values)
     return condition
 
 
@@ -95,11 +103,23 @@ async def _unit_deleted(sender: Any, instance: Unit, using_db: Any) -> None:
 
 
 async def require(principal: Principal | None, resource: str, action: str) -> Principal:
-    """Who asks + resource + action → the principal, or UNAUTHENTICATED / FORBIDDEN (deny by default)."""
+    """Who asks + resource + action → the principal, or UNAUTHENTICATED / FORBIDDEN (deny by default).
+
+    A refusal is audited (AC-13). Call it before opening the transaction of the change: an entry
+    written inside a transaction that then rolls back would vanish with it.
+    """
     if principal is None:
         raise Unauthenticated()
     if principal.kind is PrincipalKind.SYSTEM:
         return principal
     if not await enforcer.allowed(principal, resource, action):
+        await audit_refusal(principal, resource, action)
         raise Forbidden()
     return principal
+
+
+async def audit_refusal(principal: Principal, resource: str, action: str) -> None:
+    """A refused operation → an audit entry naming who, what and the resource type, never a row."""
+    from workflows.audit import record  # the trail imports principals: import on first use
+
+    await record(f"{resource}.{action}", principal=principal, outcome="refused", subject_type=resource[:60])

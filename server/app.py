@@ -25,6 +25,7 @@ from schema.errors import error_extensions
 from server.auth import principal_from_request
 from server.db import close_db, init_db, ping
 from server.settings import Settings, load_settings
+from workflows.audit import bind_request
 from workflows.errors import Unauthenticated
 from workflows.throttle import RateLimited
 
@@ -51,6 +52,7 @@ class PerisaiGraphQL(GraphQL):
         request_id = request.state.request_id
         ip = request.client.host if request.client else None
         credential_refused = False
+        bind_request(request_id, ip)  # every audit entry of this request names it (AC-13)
         try:
             principal = await principal_from_request(request.headers, ip=ip, request_id=request_id)
         except Unauthenticated:

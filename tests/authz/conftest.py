@@ -42,3 +42,13 @@ def partner(*scopes: str) -> Principal:
 
 def reporter() -> Principal:
     return Principal(kind=PrincipalKind.REPORTER, reporter_id=uuid.uuid4())
+
+
+@pytest.fixture
+async def demo(policies: Any) -> dict[str, Principal | None]:
+    """The demo organisation loaded with the default policies → one principal per demo role."""
+    from server.demo.runner import load_demo_data
+    from tests.authz.demo_roles import demo_principals
+
+    await load_demo_data(progress=lambda _: None)
+    return await demo_principals()

@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -53,6 +55,23 @@ _CHECKED = {"action": 100, "outcome": 40, "subject_type": 60}
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    """Where the current request comes from; set once per request by the app (AC-13 "from where")."""
+
+    request_id: str | None = None
+    source_ip: str | None = None
+
+
+NO_REQUEST = RequestFacts()  # frozen: safe to share as the default
+CURRENT_REQUEST: ContextVar[RequestFacts] = ContextVar("perisai_current_request", default=NO_REQUEST)
+
+
+def bind_request(request_id: str | None, source_ip: str | None) -> None:
+    """The app, at the start of a request → every entry written while serving it names it."""
+    CURRENT_REQUEST.set(RequestFacts(request_id=request_id, source_ip=source_ip))
 
 
 # --- canonical form and hashing -------------------------------------------------------------
@@ -168,6 +187,9 @@ async def record(
     principal_ref and acting_as win over what `principal` says (sign-in attempts have none).
     """
     when = as_utc(now or utcnow())
+    facts = CURRENT_REQUEST.get()
+    source_ip = source_ip if source_ip is not None else facts.source_ip
+    request_id = request_id if request_id is not None else facts.request_id
     kind = principal_kind or (principal.kind.value if principal else PrincipalKind.ANONYMOUS.value)
     values: dict[str, Any] = {
         "created_at": when,
