@@ -58,6 +58,22 @@ MODELS_STATE = (
 )
 '''
 
+# What the ORM cannot declare. On PostgreSQL (production) the database itself refuses to
+# change or remove audit entries (AC-14), whoever connects; the hash chain still detects what
+# a superuser does with the triggers disabled. SQLite (development) relies on the ORM guard.
+POSTGRES_GUARDS = """
+CREATE OR REPLACE FUNCTION perisai_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit entries are append-only (AC-14)' USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER "audit_entries_append_only" BEFORE UPDATE OR DELETE ON "audit_entries"
+    FOR EACH ROW EXECUTE FUNCTION perisai_audit_append_only();
+CREATE TRIGGER "audit_entries_no_truncate" BEFORE TRUNCATE ON "audit_entries"
+    FOR EACH STATEMENT EXECUTE FUNCTION perisai_audit_append_only();
+"""
+POSTGRES_GUARDS_DOWN = "DROP FUNCTION IF EXISTS perisai_audit_append_only() CASCADE;"
+
 # Schema generation only needs a client object of the dialect, not a live server.
 OFFLINE_URLS = {"sqlite": "sqlite://:memory:", "postgres": "postgres://offline@127.0.0.1:1/offline"}
 
@@ -92,9 +108,9 @@ async def write_initial_migration(location: Path = MIGRATIONS_DIR) -> Path:
     text = TEMPLATE.format(
         title="Initial schema: every model of the foundation.",
         sqlite_upgrade=sqlite_sql.strip(),
-        postgres_upgrade=postgres_sql.strip(),
+        postgres_upgrade=postgres_sql.strip() + "\n" + POSTGRES_GUARDS.strip(),
         sqlite_downgrade=_drop_all(sqlite_sql, '"'),
-        postgres_downgrade=_drop_all(postgres_sql, '"'),
+        postgres_downgrade=_drop_all(postgres_sql, '"') + "\n" + POSTGRES_GUARDS_DOWN,
         models_state=get_formatted_compressed_data(state),
     )
     scratch = path.with_suffix(f".{os.getpid()}.tmp")

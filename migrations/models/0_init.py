@@ -3802,6 +3802,15 @@ CREATE TABLE "aerich" (
     "app" VARCHAR(100) NOT NULL,
     "content" JSONB NOT NULL
 );
+CREATE OR REPLACE FUNCTION perisai_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit entries are append-only (AC-14)' USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER "audit_entries_append_only" BEFORE UPDATE OR DELETE ON "audit_entries"
+    FOR EACH ROW EXECUTE FUNCTION perisai_audit_append_only();
+CREATE TRIGGER "audit_entries_no_truncate" BEFORE TRUNCATE ON "audit_entries"
+    FOR EACH STATEMENT EXECUTE FUNCTION perisai_audit_append_only();
 """
 
 SQLITE_DOWNGRADE = r"""
@@ -3958,6 +3967,7 @@ DROP TABLE IF EXISTS "units";
 DROP TABLE IF EXISTS "leadership_portfolios";
 DROP TABLE IF EXISTS "competencies";
 DROP TABLE IF EXISTS "agencies";
+DROP FUNCTION IF EXISTS perisai_audit_append_only() CASCADE;
 """
 
 

@@ -42,8 +42,12 @@ async def chain(n: int, *, start: int = 0) -> list[Any]:
 
 
 async def execute(sql: str) -> None:
-    """Raw SQL, as someone with database access and no ORM would run it."""
-    await connections.get("default").execute_script(sql)
+    """Raw SQL, as a database superuser with the append-only triggers switched off would run it
+    (PostgreSQL refuses UPDATE and DELETE on audit_entries to everyone else)."""
+    conn = connections.get("default")
+    if conn.capabilities.dialect == "postgres":
+        sql = f"SET session_replication_role = replica; {sql}; SET session_replication_role = DEFAULT;"
+    await conn.execute_script(sql)
 
 
 async def make_unit() -> Unit:
