@@ -1,15 +1,23 @@
-"""Benchmark: the case board (a page of cases with unit, protectees, programs, placements).
+"""Benchmark (Q-P1, Q-P2, Q-P3): the case board and one case, with authorization on.
 
-Measures, per backend, page size and caller: SQL statements per request (the N+1 guard,
-Q-P1) and the median and p95 wall time of the whole in-process GraphQL execution, with the
-authorization scope applied as in production. Writes benchmarks/RESULTS.md.
+Loads the demo organisation and then a realistic volume (default 50,000 cases, 150,000
+programs, 50,000 protectees, decisions and placements), plus 2,000 extra staff with their
+own policy lines, and measures in-process GraphQL execution per caller:
 
-    .venv/bin/python -m benchmarks.case_board                     # SQLite only
-    PERISAI_BENCH_POSTGRES=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python -m benchmarks.case_board
+- SQL statements per request (the N+1 guard: equal for pages of 10 and 100);
+- p50 / p99 latency and requests per second (sequential, one process);
+- the cost of authorization: the same page as the system principal (no policy check, no
+  row filter) against a leader (policy check) and a case-team member (policy check and a
+  row filter in SQL) — Q-P3 asks for < 20 %.
+
+    .venv/bin/python -m benchmarks.case_board [--cases 50000] [--runs 50] [--postgres URL]
+
+Writes benchmarks/RESULTS.md. Quote medians and ratios: the machines are shared.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import datetime as dt
 import os
@@ -22,59 +30,165 @@ from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise
+from tortoise.transactions import in_transaction
 
 from authz import enforcer
 from authz.default_policy import load_default_policies
-from authz.principal import Principal, PrincipalKind
+from authz.principal import SYSTEM, Principal, PrincipalKind
 from models.assignments import Team, TeamMembership, TeamStatus
-from models.organisation import Position, Staff
+from models.cases import Case, CrimeType, Decision, Protectee, ProtecteeRole
+from models.organisation import Position, Staff, Unit
+from models.placements import Placement, PlacementKind, PlacementStatus
+from models.policies import PolicyRule
+from models.programs import ProgramFamily, ProgramKind, ProtectionProgram
+from models.safe_houses import SafeHouse
 from server.db import init_db, migrate
-from tests.api.test_query_count import CASE_BOARD, seed_cases
+from server.demo.runner import load_demo_data
+from tests.api.test_query_count import CASE_BOARD
 from tests.client import execute
 from tests.conftest import _pg_admin, count_queries, make_settings
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
-CASES = 300
-RUNS = 30
+BATCH = 1000
+EXTRA_STAFF = 2000
+
+ONE_CASE = """
+query OneCase($id: ID!) {
+  case(id: $id) {
+    code status crimeType
+    owningUnit { code }
+    protectees { code role fullNameMasked }
+    protectionPrograms { code kind status periodStart periodEnd decision { number } }
+    placements { code status house { code } }
+  }
+}
+"""
 
 
-async def _team_member() -> Principal:
-    """A case-team member reaching a third of the cases (AC-8): the scope is a real condition."""
-    staff = await Staff.create(
-        employee_number="B-1",
-        full_name="Anggota Tim",
-        email="tim@perisai.example",
-        position=Position.EXECUTOR,
+def progress(text: str) -> None:
+    print(f"  … {text}", flush=True)
+
+
+async def load_volume(cases: int) -> None:
+    """Demo organisation + `cases` cases, each with a decision, a protectee, three programs and
+    a placement; 2,000 staff with a policy line each (Q-P2, Q-P3)."""
+    await load_demo_data(progress=lambda _: None)
+    await load_default_policies()
+    units = await Unit.all().values_list("id", flat=True)
+    houses = await SafeHouse.all().values_list("id", flat=True)
+    today = dt.date(2026, 11, 23)
+    now = dt.datetime(2026, 11, 23, 1, tzinfo=dt.UTC)
+    kinds = [ProgramKind.SAFE_HOUSE, ProgramKind.LEGAL_ADVICE, ProgramKind.LIVING_COST_MEDICAL]
+    started = time.perf_counter()
+    for start in range(0, cases, BATCH):
+        async with in_transaction():
+            batch = [
+                Case(
+                    code=f"B-{i:06d}",
+                    crime_type=CrimeType.TRAFFICKING,
+                    incident_summary="Peristiwa fiktif untuk benchmark.",
+                    owning_unit_id=units[i % len(units)],
+                )
+                for i in range(start, min(start + BATCH, cases))
+            ]
+            await Case.bulk_create(batch)
+            decisions = [Decision(number=f"KEP-B-{c.code}", decided_on=today, case_id=c.id) for c in batch]
+            await Decision.bulk_create(decisions)
+            people = [
+                Protectee(
+                    code=f"TL-{c.code}", case_id=c.id, role=ProtecteeRole.WITNESS, full_name=f"Saksi {c.code}"
+                )
+                for c in batch
+            ]
+            await Protectee.bulk_create(people)
+            await ProtectionProgram.bulk_create(
+                [
+                    ProtectionProgram(
+                        code=f"PRG-{c.code}-{k}",
+                        kind=kind,
+                        family=ProgramFamily.RIGHTS_FULFILMENT,
+                        period_start=today,
+                        period_end=today + dt.timedelta(days=180),
+                        case_id=c.id,
+                        decision_id=d.id,
+                        protectee_id=p.id,
+                    )
+                    for c, d, p in zip(batch, decisions, people, strict=True)
+                    for k, kind in enumerate(kinds)
+                ]
+            )
+            await Placement.bulk_create(
+                [
+                    Placement(
+                        code=f"PLC-{c.code}",
+                        kind=PlacementKind.REGULAR,
+                        status=PlacementStatus.PLACED,
+                        requested_at=now,
+                        case_id=c.id,
+                        protectee_id=p.id,
+                        house_id=houses[n % len(houses)],
+                    )
+                    for n, (c, p) in enumerate(zip(batch, people, strict=True))
+                ]
+            )
+        done = min(start + BATCH, cases)
+        if done % (BATCH * 10) == 0 or done == cases:
+            progress(f"{done:,} / {cases:,} cases ({time.perf_counter() - started:.0f} s)")
+    staff = [
+        Staff(
+            employee_number=f"BS-{i:05d}",
+            full_name=f"Pegawai {i}",
+            email=f"b{i}@perisai.example",
+            position=Position.EXECUTOR,
+        )
+        for i in range(EXTRA_STAFF)
+    ]
+    await Staff.bulk_create(staff, batch_size=BATCH)
+    await PolicyRule.bulk_create(
+        [PolicyRule(ptype="g", v0=f"staff:{s.id}", v1="position:executor") for s in staff], batch_size=BATCH
     )
-    from models.cases import Case
+    progress(f"{EXTRA_STAFF:,} staff with a policy line each")
 
-    unit_id = (await Case.first()).owning_unit_id  # type: ignore[union-attr]
+
+async def team_member() -> Principal:
+    """A case-team member reaching every 5th case (AC-8): the row filter is a real condition."""
+    staff = await Staff.filter(position=Position.EXECUTOR).order_by("employee_number").first()
+    assert staff is not None
+    unit_id = staff.unit_id or (await Unit.first()).id  # type: ignore[union-attr, attr-defined]
     team = await Team.create(
-        code="TIM-BENCH", name="Tim Bench", owning_unit_id=unit_id, status=TeamStatus.ACTIVE
+        code="TIM-BENCH", name="Tim Benchmark", owning_unit_id=unit_id, status=TeamStatus.ACTIVE
     )
     await TeamMembership.create(team=team, staff=staff, home_unit_id=unit_id, joined_on=dt.date(2026, 1, 1))
-    ids = await Case.all().order_by("code").values_list("id", flat=True)
-    await Case.filter(id__in=ids[::3]).update(team_id=team.id)
+    ids = await Case.filter(code__startswith="B-").order_by("code").values_list("id", flat=True)
+    await Case.filter(id__in=ids[::5]).update(team_id=team.id)
     return Principal(
         kind=PrincipalKind.STAFF, staff_id=staff.id, position="executor", team_ids=frozenset({team.id})
     )
 
 
-async def _measure(principal: Principal, first: int) -> tuple[int, float, float]:
-    await execute(CASE_BOARD, {"first": first}, as_=principal)  # warm caches and the enforcer
+async def measure(
+    document: str, variables: dict[str, Any], principal: Principal, runs: int
+) -> dict[str, Any]:
+    await execute(document, variables, as_=principal)  # warm caches and the enforcer
     with count_queries() as statements:
-        result = await execute(CASE_BOARD, {"first": first}, as_=principal)
+        result = await execute(document, variables, as_=principal)
     assert result.errors is None, result.errors
     timings = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         started = time.perf_counter()
-        await execute(CASE_BOARD, {"first": first}, as_=principal)
+        await execute(document, variables, as_=principal)
         timings.append((time.perf_counter() - started) * 1000)
     timings.sort()
-    return len(statements), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+    p50 = statistics.median(timings)
+    return {
+        "statements": len(statements),
+        "p50": p50,
+        "p99": timings[max(0, int(len(timings) * 0.99) - 1)],
+        "rps": 1000 / statistics.mean(timings),
+    }
 
 
-async def bench(backend: str, url: str) -> list[tuple[Any, ...]]:
+async def bench(backend: str, url: str, cases: int, runs: int) -> list[tuple[Any, ...]]:
     from tortoise.backends.base.executor import EXECUTOR_CACHE
 
     settings = make_settings(url)
@@ -83,52 +197,100 @@ async def bench(backend: str, url: str) -> list[tuple[Any, ...]]:
     await init_db(settings)
     try:
         await migrate(settings)
-        await load_default_policies()
-        await seed_cases(CASES)
+        progress(f"{backend}: loading {cases:,} cases")
+        await load_volume(cases)
+        await enforcer.reload()
         leader = Principal(kind=PrincipalKind.STAFF, staff_id=uuid.uuid4(), position="leader")
-        member = await _team_member()
+        member = await team_member()
+        a_case = await Case.filter(team__code="TIM-BENCH").first()
+        assert a_case is not None
         rows = []
-        for name, principal in (("leader (all rows)", leader), ("team member (AC-8 scope)", member)):
-            for first in (10, 100):
-                statements, median, p95 = await _measure(principal, first)
-                rows.append((backend, name, first, statements, f"{median:.1f}", f"{p95:.1f}"))
+        callers = (("system (no authorization)", SYSTEM), ("leader", leader), ("case-team member", member))
+        for first in (10, 100):
+            baseline = None
+            for name, principal in callers:
+                m = await measure(CASE_BOARD, {"first": first}, principal, runs)
+                baseline = baseline or m["p50"]
+                overhead = f"{(m['p50'] / baseline - 1) * 100:+.0f} %"
+                rows.append(
+                    (
+                        backend,
+                        f"case board, page {first}",
+                        name,
+                        m["statements"],
+                        f"{m['p50']:.1f}",
+                        f"{m['p99']:.1f}",
+                        f"{m['rps']:.1f}",
+                        overhead,
+                    )
+                )
                 print(rows[-1], flush=True)
+        baseline = None
+        for name, principal in callers:
+            m = await measure(ONE_CASE, {"id": str(a_case.id)}, principal, runs)
+            baseline = baseline or m["p50"]
+            rows.append(
+                (
+                    backend,
+                    "one case",
+                    name,
+                    m["statements"],
+                    f"{m['p50']:.1f}",
+                    f"{m['p99']:.1f}",
+                    f"{m['rps']:.1f}",
+                    f"{(m['p50'] / baseline - 1) * 100:+.0f} %",
+                )
+            )
+            print(rows[-1], flush=True)
         return rows
     finally:
         await Tortoise.close_connections()
 
 
 async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("PERISAI_BENCH_POSTGRES"),
+        help="server URL, e.g. postgres://postgres@127.0.0.1:5432/postgres",
+    )
+    args = parser.parse_args()
     rows: list[tuple[Any, ...]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        rows += await bench("SQLite", f"sqlite://{tmp}/bench.sqlite3")
-    pg = os.environ.get("PERISAI_BENCH_POSTGRES")
-    if pg:
-        os.environ["PERISAI_TEST_DATABASE_URL"] = pg
+        rows += await bench("SQLite", f"sqlite://{tmp}/bench.sqlite3", args.cases, args.runs)
+    if args.postgres:
+        os.environ["PERISAI_TEST_DATABASE_URL"] = args.postgres
         name = f"perisai_bench_{uuid.uuid4().hex[:8]}"
         await _pg_admin(f'CREATE DATABASE "{name}"')
         try:
-            rows += await bench("PostgreSQL", pg.rsplit("/", 1)[0] + "/" + name)
+            rows += await bench(
+                "PostgreSQL", args.postgres.rsplit("/", 1)[0] + "/" + name, args.cases, args.runs
+            )
         finally:
             await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     lines = [
         "# Benchmark results",
         "",
-        "`python -m benchmarks.case_board` — the case board query (cases with unit and parent,",
-        f"protectees, programs with decision, placements with house) over {CASES} cases, in-process",
-        f"GraphQL execution including authorization; {RUNS} runs after one warm-up.",
+        "`python -m benchmarks.case_board` — in-process GraphQL execution with authorization on,",
+        f"over the demo organisation plus {args.cases:,} cases ({args.cases * 3:,} programs, {args.cases:,}",
+        f"protectees, decisions and placements) and {EXTRA_STAFF:,} extra staff with a policy line each;",
+        f"{args.runs} sequential runs per row after one warm-up. Requests/s is 1 / mean latency, one process.",
         "",
-        f"Recorded {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()},"
-        f" Python {platform.python_version()}, {os.cpu_count()} cores.",
+        f"Recorded {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores",
+        f"(shared, other jobs running), Python {platform.python_version()}.",
         "",
-        "| backend | caller | page | SQL statements | median ms | p95 ms |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        "| backend | request | caller | SQL statements | p50 ms | p99 ms | req/s | vs system p50 |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |",
         *(f"| {' | '.join(str(c) for c in row)} |" for row in rows),
         "",
-        "The statement count is the same for a page of 10 and of 100 (no N+1, Q-P1): one page",
-        "query, one count, then one batched query per relation. Time grows with the rows",
-        "turned into GraphQL objects — the per-field cost of Python execution (CONVENTIONS,",
-        "Performance direction), not the database.",
+        "- Statements are the same for a page of 10 and of 100 (Q-P1): the page, the count, then",
+        "  one batched query per relation, whoever asks.",
+        '- "vs system" is the cost of authorization (Q-P3: < 20 %): the system principal skips the',
+        "  policy check and the row filter; the leader pays the check; the case-team member pays the",
+        "  check and a row filter in SQL.",
+        "- A workflow mutation joins the table once the workflow engine lands (issue 5).",
         "",
     ]
     RESULTS.write_text("\n".join(lines))
