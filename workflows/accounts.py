@@ -18,13 +18,14 @@ from uuid import UUID
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import Type
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from models.accounts import StaffAccount, StaffSession
+from models.accounts import ReporterSession, StaffAccount, StaffSession
 from models.audit import PrincipalKind as AuditPrincipalKind
 from models.organisation import Position, Staff
 from workflows import throttle
-from workflows.errors import Forbidden, NotFound, Unauthenticated, ValidationFailed
+from workflows.errors import Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed
 from workflows.messages import MESSAGES as CATALOGUE
 from workflows.throttle import RateLimited
 
@@ -42,6 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The new password must differ from the old one.",
     ),
     "accounts.wrong_password": ("Kata sandi '{field}' salah.", "Password '{field}' is wrong."),
+    "accounts.exists": (
+        "Pegawai '{field}' sudah memiliki akun.",
+        "Staff member '{field}' already has an account.",
+    ),
 }
 CATALOGUE.update(MESSAGES)
 
@@ -311,23 +316,65 @@ async def logout(
     token: str, *, now: dt.datetime | None = None, ip: str | None = None, request_id: str | None = None
 ) -> None:
     """A staff bearer token → its session ended at once; unknown tokens change nothing (AC-1)."""
-    now = now or utcnow()
     if not token.startswith(SESSION_PREFIX) or len(token) > MAX_TOKEN_LENGTH:
         return
     session = await StaffSession.get_or_none(token_hash=hash_token(token), revoked_at__isnull=True)
     if session is None:
         return
-    await StaffSession.filter(id=session.id).update(revoked_at=now)
-    await audit(
-        "auth.sign_out",
-        outcome="ok",
-        subject_type="StaffSession",
-        subject_id=session.id,
-        source_ip=ip,
-        request_id=request_id,
-        principal_kind=AuditPrincipalKind.STAFF,
-        principal_ref=str(session.staff_id),
-    )
+    await end_session(session.id, now=now, ip=ip, request_id=request_id)
+
+
+async def end_session(
+    session_id: UUID, *, now: dt.datetime | None = None, ip: str | None = None, request_id: str | None = None
+) -> bool:
+    """An open staff session → ended at once and the sign-out audited; returns whether it was
+    open (an ended or unknown one changes nothing) (AC-1, AC-13)."""
+    session = await StaffSession.get_or_none(id=session_id, revoked_at__isnull=True)
+    if session is None:
+        return False
+    async with in_transaction():
+        # Conditional, so two parallel sign-outs end (and audit) the session once.
+        if not await StaffSession.filter(id=session.id, revoked_at__isnull=True).update(
+            revoked_at=now or utcnow()
+        ):
+            return False
+        await audit(
+            "auth.sign_out",
+            outcome="ok",
+            subject_type="StaffSession",
+            subject_id=session.id,
+            source_ip=ip,
+            request_id=request_id,
+            principal_kind=AuditPrincipalKind.STAFF,
+            principal_ref=str(session.staff_id),
+        )
+    return True
+
+
+async def end_reporter_session(
+    session_id: UUID, *, now: dt.datetime | None = None, ip: str | None = None, request_id: str | None = None
+) -> bool:
+    """An open public-reporter session → ended at once and the sign-out audited; returns whether
+    it was open (AC-3, AC-13)."""
+    session = await ReporterSession.get_or_none(id=session_id, revoked_at__isnull=True)
+    if session is None:
+        return False
+    async with in_transaction():
+        if not await ReporterSession.filter(id=session.id, revoked_at__isnull=True).update(
+            revoked_at=now or utcnow()
+        ):
+            return False
+        await audit(
+            "reporter.sign_out",
+            outcome="ok",
+            subject_type="ReporterSession",
+            subject_id=session.id,
+            source_ip=ip,
+            request_id=request_id,
+            principal_kind=AuditPrincipalKind.REPORTER,
+            principal_ref=str(session.reporter_id),
+        )
+    return True
 
 
 async def revoke_all_sessions(
@@ -359,6 +406,47 @@ async def _account(staff_id: UUID) -> StaffAccount:
     account = await StaffAccount.filter(staff_id=staff_id).select_related("staff").first()
     if account is None:
         raise NotFound("StaffAccount")
+    return account
+
+
+async def get_account(staff_id: UUID) -> StaffAccount:
+    """A staff member with an account → the account (staff loaded); otherwise NotFound (AC-1)."""
+    return await _account(staff_id)
+
+
+async def create_account(
+    staff_id: UUID,
+    password: str,
+    *,
+    is_system_admin: bool = False,
+    by: UUID | None = None,
+    now: dt.datetime | None = None,
+    request_id: str | None = None,
+) -> StaffAccount:
+    """A staff member without an account and a password meeting the policy → their sign-in
+    account, a system administrator's if asked (AC-1, AC-4)."""
+    now = now or utcnow()
+    staff = await Staff.get_or_none(id=staff_id)
+    if staff is None:
+        raise NotFound("Staff")
+    if await StaffAccount.exists(staff_id=staff_id):
+        raise Conflict("accounts.exists", field="staff_id", rule="AC-4")
+    if (error := _policy_error(password, "password")) is not None:
+        raise error
+    password_hash = HASHER.hash(password)
+    try:
+        async with in_transaction():
+            account = await StaffAccount.create(
+                staff_id=staff_id,
+                password_hash=password_hash,
+                is_system_admin=is_system_admin,
+                password_changed_at=now,
+            )
+            changes = {"is_system_admin": is_system_admin}
+            await _audit_account("account.create", account, by, changes=changes, request_id=request_id)
+    except IntegrityError as exc:  # created in parallel since the check above
+        raise Conflict("accounts.exists", field="staff_id", rule="AC-4") from exc
+    account.staff = staff
     return account
 
 

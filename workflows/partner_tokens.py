@@ -13,6 +13,7 @@ import hmac
 from uuid import UUID
 
 from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from authz.scopes import SCOPES, unknown_scopes
@@ -152,6 +153,16 @@ async def list_tokens(agency_id: UUID | None = None) -> list[PartnerToken]:
     return await query.order_by("-created_at")
 
 
+async def tokens_of(agency_id: UUID | None = None) -> QuerySet[PartnerToken]:
+    """An agency (or none: every agency) → the query of its tokens, for the caller to scope and
+    page; NotFound for an unknown agency (AC-2)."""
+    if agency_id is None:
+        return PartnerToken.all()
+    if not await Agency.exists(id=agency_id):
+        raise NotFound("Agency")
+    return PartnerToken.filter(agency_id=agency_id)
+
+
 async def revoke_token(
     token_id: UUID,
     *,
@@ -247,4 +258,5 @@ __all__ = [
     "create_token",
     "list_tokens",
     "revoke_token",
+    "tokens_of",
 ]

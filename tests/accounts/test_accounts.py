@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from argon2 import PasswordHasher
 
 from models.accounts import StaffAccount
-from workflows.accounts import PasswordPolicyError, check_password_policy, create_system_admin
+from tests.accounts.factories import PASSWORD, make_account, make_staff
+from workflows.accounts import PasswordPolicyError, check_password_policy, create_account, create_system_admin
+from workflows.errors import Conflict, NotFound, ValidationFailed
 
 
 @pytest.mark.parametrize("password", ["short", "passwordpassword", "aaaaaaaaaaaaaaaa", "123456789012"])
@@ -52,4 +56,47 @@ async def test_create_system_admin_weak_password_changes_nothing_ac_1(db):
     with pytest.raises(PasswordPolicyError):
         await create_system_admin(email="admin@perisai.example", full_name="Admin", password="pendek")
     # then
+    assert await StaffAccount.all().count() == 0
+
+
+async def test_create_account_stores_hash_and_audits_ac_4(db, audit_log):
+    # given
+    staff = await make_staff("budi@perisai.example")
+    admin = await make_staff()
+    # when
+    account = await create_account(staff.id, PASSWORD, is_system_admin=True, by=admin.id)
+    # then
+    stored = await StaffAccount.get(staff_id=staff.id)
+    assert stored.id == account.id and stored.is_system_admin and stored.password_changed_at is not None
+    assert PasswordHasher().verify(stored.password_hash, PASSWORD)
+    [entry] = audit_log.actions("account.create")
+    assert entry["principal_ref"] == str(admin.id) and entry["changes"] == {"is_system_admin": True}
+
+
+async def test_create_account_for_staff_with_account_refused_changes_nothing_ac_4(db):
+    # given
+    existing = await make_account()
+    # when
+    with pytest.raises(Conflict) as refused:
+        await create_account(existing.staff.id, "Sandi-Baru-Yang-Kuat-7", is_system_admin=True)
+    # then
+    assert (refused.value.field, refused.value.rule) == ("staff_id", "AC-4")
+    stored = await StaffAccount.get(id=existing.id)
+    assert stored.password_hash == existing.password_hash and not stored.is_system_admin
+
+
+async def test_create_account_unknown_staff_not_found(db):
+    # when / then
+    with pytest.raises(NotFound):
+        await create_account(uuid.uuid4(), PASSWORD)
+
+
+async def test_create_account_weak_password_refused_creates_nothing_ac_1(db):
+    # given
+    staff = await make_staff()
+    # when
+    with pytest.raises(ValidationFailed) as refused:
+        await create_account(staff.id, "pendek")
+    # then
+    assert (refused.value.key, refused.value.field) == ("accounts.password_too_short", "password")
     assert await StaffAccount.all().count() == 0

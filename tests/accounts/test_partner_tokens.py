@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 
 import pytest
 from tortoise import connections
@@ -18,6 +19,7 @@ from workflows.partner_tokens import (
     create_token,
     list_tokens,
     revoke_token,
+    tokens_of,
 )
 from workflows.throttle import RateLimited
 
@@ -183,3 +185,17 @@ async def test_list_tokens_only_of_the_agency_asked_ac_2(db):
     # then
     assert [t.name for t in listed] == ["P"]
     assert len(await list_tokens()) == 2
+
+
+async def test_tokens_of_an_agency_or_all_unknown_agency_not_found_ac_2(db):
+    # given
+    police, court = await make_agency(), await make_agency()
+    await create_token(police.id, "Polisi", ["referrals:respond"], 30, None, now=NOW)
+    await create_token(court.id, "Pengadilan", ["referrals:respond"], 30, None, now=NOW)
+    # when
+    of_police = await (await tokens_of(police.id))
+    every = await (await tokens_of())
+    # then
+    assert [t.name for t in of_police] == ["Polisi"] and len(every) == 2
+    with pytest.raises(NotFound):
+        await tokens_of(uuid.uuid4())

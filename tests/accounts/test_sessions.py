@@ -10,7 +10,8 @@ from argon2 import PasswordHasher
 from tortoise import connections
 
 from models.accounts import StaffAccount, StaffSession
-from tests.accounts.factories import NOW, PASSWORD, make_account
+from models.organisation import AgencyKind
+from tests.accounts.factories import NOW, PASSWORD, Inbox, make_account, make_agency
 from workflows import accounts
 from workflows.accounts import (
     DUMMY_HASH,
@@ -23,6 +24,7 @@ from workflows.accounts import (
     logout,
 )
 from workflows.errors import Forbidden, Unauthenticated, ValidationFailed
+from workflows.reporter_sessions import authenticate_reporter, request_code, verify_code
 
 MINUTE = dt.timedelta(minutes=1)
 
@@ -276,3 +278,36 @@ async def test_login_attempts_reach_the_real_audit_trail_ac_13(db, monkeypatch):
     )
     assert [(r["outcome"], r["principal_kind"]) for r in rows] == [("refused", "anonymous"), ("ok", "staff")]
     assert "ghost" not in repr(rows) and "Hantu" not in repr(rows)
+
+
+async def test_end_session_ends_that_session_once_and_audits_once_ac_1(db, audit_log):
+    # given
+    await make_account("siti@perisai.example")
+    token, session = await login("siti@perisai.example", PASSWORD, ip=None, now=NOW)
+    other, _ = await login("siti@perisai.example", PASSWORD, ip=None, now=NOW)
+    # when
+    first = await accounts.end_session(session.id, now=NOW + MINUTE, request_id="r1")
+    again = await accounts.end_session(session.id, now=NOW + MINUTE)
+    # then
+    assert (first, again) == (True, False)
+    with pytest.raises(Unauthenticated):
+        await authenticate_session(token, now=NOW + MINUTE)
+    assert await authenticate_session(other, now=NOW + MINUTE)
+    [entry] = audit_log.actions("auth.sign_out")
+    assert entry["subject_id"] == session.id and entry["request_id"] == "r1"
+
+
+async def test_end_reporter_session_ends_that_session_and_audits_ac_3(db, audit_log):
+    # given
+    await make_agency(AgencyKind.DISTRICT_SOCIAL_SERVICE)
+    inbox = Inbox()
+    await request_code("081234567890", now=NOW, sender=inbox)
+    token, session = await verify_code("081234567890", inbox.last, now=NOW)
+    # when
+    ended = await accounts.end_reporter_session(session.id, now=NOW + MINUTE)
+    # then
+    assert ended and not await accounts.end_reporter_session(session.id, now=NOW + MINUTE)
+    with pytest.raises(Unauthenticated):
+        await authenticate_reporter(token, now=NOW + MINUTE)
+    [entry] = audit_log.actions("reporter.sign_out")
+    assert entry["principal_ref"] == str(session.reporter_id)
