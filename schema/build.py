@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
 from typing import Any
 
 import strawberry
@@ -36,6 +37,7 @@ def ensure_models() -> None:
         Tortoise.init_models([*MODEL_MODULES], "models", _init_relations=True)
 
 
+@cache  # one registry per process: domain modules return its generated types (schema/workflows.py)
 def build_registry() -> Registry:
     ensure_models()
     registry = Registry()
@@ -54,7 +56,7 @@ class PerisaiSchema(strawberry.Schema):
 
 # Hand-written, per-domain parts of the API: each module may define `Query` and/or
 # `Mutation` (Strawberry types); they are merged with the generated read API.
-DOMAIN_MODULES: list[str] = []
+DOMAIN_MODULES: list[str] = ["schema.policies", "schema.audit", "schema.accounts", "schema.workflows"]
 
 
 def _domain_types(kind: str) -> list[type]:
