@@ -25,7 +25,14 @@ from models.accounts import ReporterSession, StaffAccount, StaffSession
 from models.audit import PrincipalKind as AuditPrincipalKind
 from models.organisation import Position, Staff
 from workflows import throttle
-from workflows.errors import Conflict, Forbidden, NotFound, Unauthenticated, ValidationFailed
+from workflows.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    RuleViolation,
+    Unauthenticated,
+    ValidationFailed,
+)
 from workflows.messages import MESSAGES as CATALOGUE
 from workflows.throttle import RateLimited
 
@@ -43,6 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The new password must differ from the old one.",
     ),
     "accounts.wrong_password": ("Kata sandi '{field}' salah.", "Password '{field}' is wrong."),
+    "accounts.last_admin": (
+        "Akun ini administrator sistem aktif terakhir; aktifkan administrator lain terlebih dahulu.",
+        "This is the last active system administrator; enable another administrator first.",
+    ),
     "accounts.exists": (
         "Pegawai '{field}' sudah memiliki akun.",
         "Staff member '{field}' already has an account.",
@@ -461,12 +472,23 @@ async def disable_account(
     now = now or utcnow()
     async with in_transaction():
         account = await _account(staff_id)
+        await _keep_one_admin(account)
         account.disabled_at = account.disabled_at or now
         await account.save(update_fields=["disabled_at", "updated_at"])
         ended = await revoke_all_sessions(staff_id, now=now)
         changes = {"disabled": [False, True], "sessions_ended": ended}
         await _audit_account("account.disable", account, by, changes=changes, request_id=request_id)
     return account
+
+
+async def _keep_one_admin(account: StaffAccount) -> None:
+    """Disabling the last enabled system administrator would leave nobody to manage accounts and
+    policies (AC-4): refused, whoever asks — an administrator disabling themselves included."""
+    if not account.is_system_admin or account.disabled_at is not None:
+        return
+    others = StaffAccount.filter(is_system_admin=True, disabled_at__isnull=True).exclude(id=account.id)
+    if not await others.select_for_update().exists():
+        raise RuleViolation("accounts.last_admin", field="staff_id", rule="AC-4")
 
 
 async def enable_account(

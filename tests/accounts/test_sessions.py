@@ -23,7 +23,7 @@ from workflows.accounts import (
     login,
     logout,
 )
-from workflows.errors import Forbidden, Unauthenticated, ValidationFailed
+from workflows.errors import Forbidden, RuleViolation, Unauthenticated, ValidationFailed
 from workflows.reporter_sessions import authenticate_reporter, request_code, verify_code
 
 MINUTE = dt.timedelta(minutes=1)
@@ -311,3 +311,25 @@ async def test_end_reporter_session_ends_that_session_and_audits_ac_3(db, audit_
         await authenticate_reporter(token, now=NOW + MINUTE)
     [entry] = audit_log.actions("reporter.sign_out")
     assert entry["principal_ref"] == str(session.reporter_id)
+
+
+async def test_disable_account_of_last_active_admin_is_refused_ac_4(db):
+    # given: one enabled administrator, one already disabled
+    admin = await make_account("admin@perisai.example", is_system_admin=True)
+    retired = await make_account("lama@perisai.example", is_system_admin=True)
+    await disable_account(retired.staff.id, by=admin.staff.id, now=NOW)
+    # when / then: not even by themselves
+    with pytest.raises(RuleViolation) as refused:
+        await disable_account(admin.staff.id, by=admin.staff.id, now=NOW + MINUTE)
+    assert refused.value.rule == "AC-4"
+    assert (await StaffAccount.get(id=admin.id)).disabled_at is None
+
+
+async def test_disable_account_of_admin_with_another_active_admin_succeeds_ac_4(db):
+    # given
+    admin = await make_account("admin@perisai.example", is_system_admin=True)
+    other = await make_account("kedua@perisai.example", is_system_admin=True)
+    # when
+    await disable_account(other.staff.id, by=admin.staff.id, now=NOW)
+    # then
+    assert (await StaffAccount.get(id=other.id)).disabled_at is not None
