@@ -44,7 +44,9 @@ class PerisaiErrors(MaskErrors):
         if isinstance(original, DomainError):
             extensions = error_extensions(original)
             text = original.messages["en" if language == "en" else "id"]
-        elif original is None:
+        elif original is None or (error.path is None and error.message.startswith("Variable '$")):
+            # Errors before execution (a variable that does not coerce to its type, say)
+            # concern the request as sent, never our data: the caller's own mistake.
             # Syntax, validation and limit errors from graphql-core name no data.
             extensions = {"code": ErrorCode.VALIDATION.value}
             text = error.message
