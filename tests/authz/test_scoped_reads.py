@@ -215,3 +215,20 @@ async def test_protectees_disclosure_in_clear_is_audited_and_masked_read_is_not_
     assert not any(
         p.full_name in str(entry.changes) for p in await Protectee.all() if isinstance(p.full_name, str)
     )
+
+
+CASE = """
+query OneCase($id: ID!) { case(id: $id) { code } }
+"""
+
+
+async def test_case_lookup_of_unreachable_id_answers_like_unknown_id_ac_12(demo):
+    # given: a case the executor cannot reach, and an id that exists nowhere
+    hidden = await Case.all().order_by("code").first()
+    # when
+    unreachable = await execute(CASE, {"id": str(hidden.id)}, as_=demo["executor"])
+    unknown = await execute(CASE, {"id": "2d1c7c62-3f0e-4d38-9a43-1f0b8f9a1e55"}, as_=demo["executor"])
+    # then: no existence leak
+    assert unreachable.data == unknown.data == {"case": None}
+    assert [e.formatted for e in unreachable.errors] == [e.formatted for e in unknown.errors]
+    assert error_codes(unreachable) == ["NOT_FOUND"]
