@@ -20,6 +20,7 @@ from tortoise import Tortoise
 
 from models import MODEL_MODULES
 from schema.errors import PerisaiErrors
+from schema.limits import query_limits
 from schema.registry import Registry
 from workflows.errors import DomainError
 
@@ -70,7 +71,11 @@ def _domain_types(kind: str) -> list[type]:
     return found
 
 
-def build_schema(*, production: bool = False) -> strawberry.Schema:
+def build_schema(
+    *, production: bool = False, allowed_documents: frozenset[str] | None = None
+) -> strawberry.Schema:
+    """The schema; in production without introspection or suggestions; with an allow-list of
+    document hashes, refusing every other document (Q-S1)."""
     registry = build_registry()
     namespace: dict[str, Any] = {"__module__": __name__, **registry.query_fields()}
     generated = strawberry.type(type("GeneratedQuery", (), namespace), description="Generated read access.")
@@ -85,6 +90,7 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        query_limits(allowed_documents),
         PerisaiErrors,
     ]
     if production:

@@ -125,15 +125,15 @@ async def readyz(request: Request) -> Response:
 
 
 @functools.cache
-def _schema(production: bool) -> Any:
-    """The schema is pure code: built once per process and mode, whatever the number of apps."""
-    return build_schema(production=production)
+def _schema(production: bool, allowed_documents: frozenset[str] | None) -> Any:
+    """The schema is pure code: built once per process and configuration, whatever the number of apps."""
+    return build_schema(production=production, allowed_documents=allowed_documents)
 
 
 def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> Starlette:
     """Settings → the ASGI app. `manage_db=False` when the caller (tests) opened the ORM."""
     settings = settings or load_settings()
-    schema = _schema(settings.is_production)
+    schema = _schema(settings.is_production, settings.allowed_documents)
     graphql = PerisaiGraphQL(
         schema,
         graphql_ide=None if settings.is_production else "graphiql",

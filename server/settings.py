@@ -10,6 +10,7 @@
 | `PERISAI_RETIRED_ENCRYPTION_KEYS` | comma-separated old data keys, still read during rotation |
 | `PERISAI_KEYS_FILE` | development only: where generated keys are remembered (`.perisai-keys.env`) |
 | `PERISAI_REDIS_URL` | optional shared state for rate limits and policy notifications |
+| `PERISAI_GRAPHQL_ALLOWLIST` | optional file of allowed document hashes (SHA-256 hex, one per line): any other document is refused |
 
 Development generates missing keys once and remembers them in the keys file (never
 committed); production refuses to start without them.
@@ -50,6 +51,7 @@ class Settings:
     keyring: KeyRing = field(repr=False)
     redis_url: str | None = None
     keys_file: Path | None = None
+    allowed_documents: frozenset[str] | None = None  # SHA-256 hashes; None: every document (Q-S1)
 
     @property
     def is_production(self) -> bool:
@@ -174,6 +176,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     except SecretConfigurationError as exc:
         problems.append(str(exc))
 
+    allowed_documents = None
+    allowlist = env_vars.get("PERISAI_GRAPHQL_ALLOWLIST", "").strip()
+    if allowlist:
+        try:
+            allowed_documents = read_allowlist(Path(allowlist))
+        except (OSError, ValueError) as exc:
+            problems.append(f"PERISAI_GRAPHQL_ALLOWLIST: {exc}")
+
     if problems or keyring is None:
         raise SettingsError(problems or ["encryption keys are missing"])
     return Settings(
@@ -183,4 +193,18 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         keyring=keyring,
         redis_url=env_vars.get("PERISAI_REDIS_URL") or None,
         keys_file=keys_file,
+        allowed_documents=allowed_documents,
     )
+
+
+def read_allowlist(path: Path) -> frozenset[str]:
+    """A file of SHA-256 hex digests, one per line ('#' comments) → the set; ValueError on a bad line."""
+    hashes = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text = line.split("#", 1)[0].strip().lower()
+        if not text:
+            continue
+        if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+            raise ValueError(f"line {number} of {path} is not a SHA-256 hex digest")
+        hashes.add(text)
+    return frozenset(hashes)

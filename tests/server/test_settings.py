@@ -66,3 +66,27 @@ def test_load_settings_production_with_keys_starts_and_hides_them():
     assert settings.is_production and settings.dialect == "postgres"
     assert settings.database_url.startswith("postgres://")
     assert "hunter2" not in repr(settings) and "s" * 40 not in repr(settings)
+
+
+def test_load_settings_reads_the_graphql_allow_list_q_s1(tmp_path):
+    # given
+    digest = "a" * 64
+    allowlist = tmp_path / "allowlist.txt"
+    allowlist.write_text(f"# the case board\n{digest}\n\n")
+    environ = {"PERISAI_KEYS_FILE": str(tmp_path / "keys.env"), "PERISAI_GRAPHQL_ALLOWLIST": str(allowlist)}
+    # when
+    settings = load_settings(environ)
+    # then
+    assert settings.allowed_documents == frozenset({digest})
+
+
+def test_load_settings_malformed_allow_list_is_named_q_s1(tmp_path):
+    # given
+    allowlist = tmp_path / "allowlist.txt"
+    allowlist.write_text("not-a-hash\n")
+    environ = {"PERISAI_KEYS_FILE": str(tmp_path / "keys.env"), "PERISAI_GRAPHQL_ALLOWLIST": str(allowlist)}
+    # when
+    with pytest.raises(SettingsError) as caught:
+        load_settings(environ)
+    # then
+    assert "PERISAI_GRAPHQL_ALLOWLIST" in str(caught.value) and "line 1" in str(caught.value)
