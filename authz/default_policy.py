@@ -99,7 +99,7 @@ VIOLENCE_REPORTS = (
     "referrals",
 )
 TRAILS = ("audit_entries", "workflow_histories", "approvals")
-SYSTEM_TABLES = ("number_sequences", "policy_rules")
+SYSTEM_TABLES = ("number_sequences", "policy_rules", "idempotency_keys")
 
 DOMAIN = ORG_REFERENCE + ORG_PEOPLE + ASSIGNMENTS + PERFORMANCE + PROTECTION + SAFE_HOUSES + PLACEMENTS
 EVERY_RESOURCE = CREDENTIALS + DOMAIN + VIOLENCE_REPORTS + TRAILS + SYSTEM_TABLES

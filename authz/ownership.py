@@ -168,5 +168,6 @@ OWNERSHIP: dict[str, Ownership] = {
     "workflow_histories": Ownership(own=("actor_id",)),
     "approvals": Ownership(own=("approver_id",)),
     "number_sequences": Ownership(),
+    "idempotency_keys": Ownership(),
     "policy_rules": Ownership(),
 }

@@ -15,4 +15,5 @@ MODEL_MODULES: list[str] = [
     "models.audit",
     "models.numbering",
     "models.policies",
+    "models.idempotency",
 ]

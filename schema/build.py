@@ -20,6 +20,7 @@ from tortoise import Tortoise
 
 from models import MODEL_MODULES
 from schema.errors import PerisaiErrors
+from schema.idempotency import IdempotentMutations
 from schema.limits import query_limits
 from schema.registry import Registry
 from workflows.errors import DomainError
@@ -91,6 +92,7 @@ def build_schema(
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         query_limits(allowed_documents),
+        IdempotentMutations,
         PerisaiErrors,
     ]
     if production:

@@ -18,6 +18,7 @@ class Context:
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     client_ip: str | None = None
     credential_refused: bool = False  # a bearer credential was presented but names nothing live
+    idempotency_key: str | None = None  # the Idempotency-Key header of a mutation request (Q-R2)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:

@@ -64,6 +64,7 @@ class PerisaiGraphQL(GraphQL):
             request_id=request_id,
             client_ip=ip,
             credential_refused=credential_refused,
+            idempotency_key=request.headers.get("idempotency-key"),
         )
 
 
