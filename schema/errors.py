@@ -31,6 +31,31 @@ def error_extensions(error: DomainError) -> dict[str, object]:
     return extensions
 
 
+# The database or its connection went away (Q-R4): the client may retry; nothing is corrupt,
+# because every change runs in a transaction that then never committed.
+_CONNECTION_ERRORS = frozenset(
+    {
+        "ConnectionDoesNotExistError",
+        "InterfaceError",
+        "InternalClientError",
+        "CannotConnectNowError",
+        "ConnectionFailureError",
+        "TooManyConnectionsError",
+        "DBConnectionError",
+    }
+)
+
+
+def is_unavailable(error: BaseException | None) -> bool:
+    """An exception (or what caused it) → True when it means the database cannot be reached now."""
+    seen = 0
+    while error is not None and seen < 5:
+        if isinstance(error, (ConnectionError, TimeoutError)) or type(error).__name__ in _CONNECTION_ERRORS:
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
 class PerisaiErrors(MaskErrors):
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         context = self.execution_context.context
@@ -50,6 +75,10 @@ class PerisaiErrors(MaskErrors):
             # Syntax, validation and limit errors from graphql-core name no data.
             extensions = {"code": ErrorCode.VALIDATION.value}
             text = error.message
+        elif is_unavailable(original):
+            log.warning("database unavailable (request %s): %s", request_id, type(original).__name__)
+            extensions = {"code": ErrorCode.UNAVAILABLE.value, "requestId": request_id}
+            text = message("unavailable", "en" if language == "en" else "id")
         else:
             log.error(
                 "unexpected error in %s (request %s): %s",
