@@ -277,6 +277,11 @@ def default_lines() -> list[tuple[str, ...]]:
                 lines[("p", subject, resource, action, scope)] = None
     for role, parent in GROUPINGS:
         lines[("g", role, parent)] = None
+    # The lines the declared workflows' actors imply (resource = table, action = "<workflow>.<action>").
+    from workflows.engine.registry import policy_lines
+
+    for line in policy_lines():
+        lines[line] = None
     return list(lines)
 
 

@@ -37,7 +37,7 @@ MODEL_PATH = Path(__file__).with_name("model.conf")
 # The row scopes authz/scope.py knows how to turn into SQL. A line naming any other
 # scope (a typo, a scope not built yet) grants nothing rather than something unknown.
 SCOPES = frozenset({"all", "subtree", "unit", "team", "own", "agency", "reporter", "house", "none_identity"})
-ACTIONS = ("read", "create", "update", "approve", "manage")
+BASE_ACTIONS = ("read", "create", "update", "approve", "manage")
 CACHE_LIMIT = 20_000
 
 _enforcer: Enforcer | None = None
@@ -105,6 +105,16 @@ def reset() -> None:
     _cache.clear()
     units.load_tree(())
     units.mark_stale()
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """`ACTIONS`: the base verbs, then one per transition a declared workflow lets an actor take
+    ("assignment.issue_letter"), read from the declarations on use (workflows/engine)."""
+    if name == "ACTIONS":
+        from workflows.engine.registry import permissions
+
+        return (*BASE_ACTIONS, *permissions())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _implicit_roles(role_manager: Any, role: str) -> set[str]:

@@ -58,7 +58,7 @@ class PerisaiSchema(strawberry.Schema):
 
 # Hand-written, per-domain parts of the API: each module may define `Query` and/or
 # `Mutation` (Strawberry types); they are merged with the generated read API.
-DOMAIN_MODULES: list[str] = ["schema.policies", "schema.audit", "schema.accounts"]
+DOMAIN_MODULES: list[str] = ["schema.policies", "schema.audit", "schema.accounts", "schema.workflows"]
 
 
 def _domain_types(kind: str) -> list[type]:

@@ -1,4 +1,5 @@
-"""The `perisai` command: serve, migrate, demo-data, create-admin, schema export, audit verify."""
+"""The `perisai` command: serve, migrate, demo-data, create-admin, schema export, workflows diagrams,
+audit verify."""
 
 from __future__ import annotations
 
@@ -138,6 +139,24 @@ def cmd_schema_export(settings: Settings | None, args: argparse.Namespace) -> in
     return 0
 
 
+def cmd_workflows_diagrams(settings: Settings | None, args: argparse.Namespace) -> int:
+    """Write docs/workflows/<name>.md from the workflow declarations; --check: exit 1 when stale."""
+    from schema.build import ensure_models
+    from workflows.engine import diagrams
+
+    ensure_models()
+    if args.check:
+        stale = diagrams.stale()
+        for path in stale:
+            print(f"{path} is stale: run `perisai workflows diagrams`", file=sys.stderr)
+        if not stale:
+            print(f"{diagrams.DOCS_DIR} is current")
+        return 1 if stale else 0
+    for path in diagrams.write():
+        print(f"wrote {path}")
+    return 0
+
+
 def _anchor(text: str) -> tuple[int, str]:
     sequence, _, entry_hash = text.partition(":")
     if not sequence.isdigit() or len(entry_hash) != 64 or set(entry_hash.lower()) - set("0123456789abcdef"):
@@ -229,6 +248,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", default=str(SCHEMA_FILE))
     export.add_argument("--check", action="store_true", help="exit 1 if the file differs from the code")
     export.set_defaults(handler=cmd_schema_export, needs_settings=False)
+
+    workflows = sub.add_parser("workflows", help="workflow tools")
+    workflows_sub = workflows.add_subparsers(dest="workflows_command", required=True)
+    diagrams = workflows_sub.add_parser(
+        "diagrams", help="write the state diagrams (docs/workflows/) from the workflow declarations"
+    )
+    diagrams.add_argument("--check", action="store_true", help="exit 1 if a diagram differs from the code")
+    diagrams.set_defaults(handler=cmd_workflows_diagrams, needs_settings=False)
 
     policy = sub.add_parser("policy", help="authorization policy tools")
     policy_sub = policy.add_subparsers(dest="policy_command", required=True)
