@@ -13,7 +13,11 @@ from tortoise.models import Model
 
 from workflows.engine.declaration import Workflow
 
-WORKFLOW_MODULES: tuple[str, ...] = ("workflows.assignments", "workflows.letters")
+# One line per declaring module (several engineers add theirs at once: keep it one per line).
+WORKFLOW_MODULES: tuple[str, ...] = (
+    "workflows.assignments",
+    "workflows.letters",
+)
 
 _registered: dict[str, Workflow] = {}
 
