@@ -18,6 +18,7 @@ from models.accounts import StaffAccount
 from models.assignments import TeamMembership
 from models.cases import Case
 from models.organisation import Agency, AgencyKind, PortfolioHolding, Position, Staff, Unit, UnitFunction
+from models.placements import Placement
 from models.safe_houses import SafeHouseManager
 from models.violence_reports import Reporter
 from server.auth import local_today, reachable_team_ids, staff_principal
@@ -70,7 +71,7 @@ async def _team_member() -> Staff | None:
         staff__position__in=[Position.FUNCTIONAL_OFFICIAL, Position.EXECUTOR],
         team_id__in=list(case_teams),
         left_on__isnull=True,
-    ).order_by("joined_on", "id")
+    ).order_by("joined_on", "staff__employee_number", "team__code")
     for membership in memberships:
         staff_id = membership.staff_id  # type: ignore[attr-defined]
         if case_teams & await reachable_team_ids(staff_id, local_today(utcnow())):
@@ -79,7 +80,15 @@ async def _team_member() -> Staff | None:
 
 
 async def _house_manager() -> Staff | None:
-    appointment = await SafeHouseManager.filter(house_id__isnull=False).order_by("id").first()
+    # Deterministic (ids are random): the first manager, by house code, of a house with residents.
+    lived_in = await Placement.filter(
+        house_id__isnull=False, status__in=("approved", "preparing", "placed", "terminating")
+    ).values_list("house_id", flat=True)
+    appointment = (
+        await SafeHouseManager.filter(house_id__in=list(set(lived_in)))
+        .order_by("house__code", "staff__employee_number")
+        .first()
+    )
     return await Staff.get(id=appointment.staff_id) if appointment else None  # type: ignore[attr-defined]
 
 
