@@ -23,12 +23,15 @@ async def test_units_after_every_connection_was_killed_answers_and_recovers_q_r4
     await _pg_admin(
         f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
     )
-    # when
-    first = await execute(UNITS, as_=SYSTEM)
-    again = await execute(UNITS, as_=SYSTEM)
-    # then: at worst a clean error, never a leak; then service again without a restart
-    assert first.data == {"units": {"totalCount": 1}} or error_codes(first) == ["UNAVAILABLE"]
-    assert again.data == {"units": {"totalCount": 1}}
+    # when: the clients keep asking
+    answers = []
+    for _ in range(10):
+        answers.append(await execute(UNITS, as_=SYSTEM))
+        if answers[-1].errors is None:
+            break
+    # then: while the pool reconnects, clean UNAVAILABLE answers only; then service again, no restart
+    assert answers[-1].data == {"units": {"totalCount": 1}}
+    assert all(error_codes(a) == ["UNAVAILABLE"] for a in answers[:-1])
     assert await connections.get("default").execute_query_dict("SELECT 1 AS one") == [{"one": 1}]
 
 
