@@ -133,6 +133,8 @@ STAFF_WORK = without(ASSIGNMENTS + PERFORMANCE + PROTECTION + PLACEMENTS, "decis
 
 
 # AC-4: what system administrators manage.
+ADMIN_PANEL = "admin_panel"  # not a table: who may sign in to /admin (admin/auth.py)
+NON_TABLE_RESOURCES = (ADMIN_PANEL,)
 ADMINISTERED = (*CREDENTIALS, "units", "staff", "agencies", "policy_rules", "number_sequences")
 
 READ = ("read",)
@@ -147,6 +149,10 @@ GRANTS: list[Grant] = [
     ("system", ("*",), ("*",), "all"),
     # AC-4 — system administrators manage accounts, units, tokens and policies …
     ("system_admin", ADMINISTERED, MANAGE, "all"),
+    # … in the admin panel too (issue 4); HR keeps the staff records there (ORG-1). Opening the
+    # panel is a resource of its own: what each table then allows comes from the lines here.
+    ("system_admin", (ADMIN_PANEL,), READ, "all"),
+    ("unit:general_affairs_hr", (ADMIN_PANEL,), READ, "all"),
     # … and otherwise read without identities: no secret_fields line names them.
     ("system_admin", without(EVERY_RESOURCE, *ADMINISTERED), READ, "none_identity"),
     # AC-1 — every staff member: the organisation chart and reference data.

@@ -13,10 +13,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from admin.panel import create_panel
 from authz.enforcer import get_enforcer
 from authz.watcher import start_watcher
 from schema.build import build_schema
@@ -141,6 +142,10 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
         allow_queries_via_get=False,
     )
 
+    # --- admin panel (issue 4): piccolo-admin over the generated tables, at /admin -------------
+    panel = create_panel(settings)
+    # --- end admin panel ----------------------------------------------------------------------
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_db:
@@ -152,8 +157,10 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
             await get_enforcer()
             if manage_db:
                 watcher = await start_watcher(settings)
+            await panel.start()  # admin panel: Piccolo's own connection pool
             yield
         finally:
+            await panel.stop()  # admin panel
             if watcher is not None:
                 await watcher.stop()
             if manage_db:
@@ -164,6 +171,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True) -> S
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Mount("/admin", app=panel.app),  # admin panel
         ],
         middleware=[Middleware(RequestIdMiddleware)],
         lifespan=lifespan,

@@ -104,9 +104,12 @@ class _RoleSet:
 
 
 def known_resources() -> frozenset[str]:
-    """Every resource a line can name: each table of models/, and `secret_fields:<table>` (AC-11)."""
+    """Every resource a line can name: each table of models/, `secret_fields:<table>` (AC-11), and
+    the resources that are not tables (`admin_panel`: who may enter /admin)."""
+    from authz.default_policy import NON_TABLE_RESOURCES
+
     tables = {model._meta.db_table for model in Tortoise.apps["models"].values()}
-    return frozenset(tables | {f"{SECRET_PREFIX}{t}" for t in tables})
+    return frozenset(tables | {f"{SECRET_PREFIX}{t}" for t in tables} | set(NON_TABLE_RESOURCES))
 
 
 def _text(value: str, field: str) -> str:

@@ -107,3 +107,13 @@ async def test_remove_line_concurrent_removals_cannot_lock_out_ac_4(policies):
     assert len(refused) == 1 and refused[0].rule == "AC-4"
     assert await PolicyRule.filter(id__in=[direct.id, wildcard.id]).count() == 1
     assert await enforcer.allowed(ADMIN, "policy_rules", "manage")
+
+
+async def test_add_line_granting_the_admin_panel_lets_that_role_enter_ac_4(policies):
+    # given: legal staff may not enter the admin panel by default
+    lawyer = staff("executor", unit_function="legal_cooperation_pr")
+    assert not await enforcer.allowed(lawyer, "admin_panel", "read")
+    # when
+    await policy_admin.add_line(ADMIN, "p", ["unit:legal_cooperation_pr", "admin_panel", "read", "all"])
+    # then
+    assert await enforcer.allowed(lawyer, "admin_panel", "read")

@@ -1,0 +1,162 @@
+"""The admin panel in a real browser: Debian's headless Chromium against `perisai serve` (issue 4).
+
+Needs `chromium` and `chromium-driver` (`apt-get install -y chromium chromium-driver`; .ci/run
+installs them); without them these tests are skipped with that message.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from server.demo.accounts import ADMIN_EMAIL, DEMO_PASSWORD
+from tests.server.test_cli import CLI, ROOT, cli_env, free_port
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+if CHROMIUM is None or CHROMEDRIVER is None:
+    pytest.skip(
+        "browser tests skipped: Debian's chromium and chromium-driver are not installed "
+        "(apt-get install -y chromium chromium-driver)",
+        allow_module_level=True,
+    )
+
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a test dependency ('.[test]')")
+from selenium.common.exceptions import TimeoutException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+NOT_IN_SCOPE = "Data ini berada di luar unit kewenangan Anda. (aturan AC-5)"
+NO_PANEL = "Akun Anda tidak berwenang membuka panel admin. (aturan AC-4)"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`perisai serve` with the demo organisation on a fresh SQLite file → (base URL, the file)."""
+    tmp = tmp_path_factory.mktemp("browser")
+    env = cli_env(tmp)
+    port = free_port()
+    log = (tmp / "serve.log").open("w")
+    server = subprocess.Popen(
+        [*CLI, "serve", "--port", str(port)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 240  # migrations and the demo data come first
+        while True:
+            try:
+                httpx.get(f"{base}/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("server did not start: " + (tmp / "serve.log").read_text()[-2000:])
+                time.sleep(0.5)
+        yield base, tmp / "cli.sqlite3"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait(driver: Any, seconds: float = 20) -> Any:
+    return WebDriverWait(driver, seconds)
+
+
+def sign_in(driver: Any, base: str, email: str) -> None:
+    driver.get(f"{base}/admin/")
+    wait(driver).until(ec.element_to_be_clickable((By.NAME, "username"))).send_keys(email)
+    driver.find_element(By.NAME, "password").send_keys(DEMO_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "[data-uitest=login_button]").click()
+
+
+def text_of(driver: Any, selector: str) -> str:
+    return driver.find_element(By.CSS_SELECTOR, selector).text.strip()
+
+
+def staff_without_panel(database: Path) -> str:
+    """A demo staff member with an account but no admin-panel grant (not HR, not a system admin)."""
+    with sqlite3.connect(database) as conn:
+        row = conn.execute(
+            "SELECT s.email FROM staff s JOIN staff_accounts a ON a.staff_id = s.id "
+            "LEFT JOIN units u ON u.id = s.unit_id WHERE a.is_system_admin = 0 "
+            "AND COALESCE(u.function, '') != 'general_affairs_hr' ORDER BY s.email LIMIT 1"
+        ).fetchone()
+    return str(row[0])
+
+
+def test_browser_admin_lists_units_creates_one_and_is_refused_a_forbidden_edit_ac_4(served, browser):
+    base, database = served
+    # given: the system administrator signed in
+    sign_in(browser, base, ADMIN_EMAIL)
+    wait(browser).until(ec.presence_of_element_located((By.CSS_SELECTOR, "a[href='#/units/']")))
+    # when: the units list (its menu entry and title in Indonesian)
+    browser.get(f"{base}/admin/#/units/")
+    wait(browser).until(ec.presence_of_element_located((By.XPATH, "//table//a[.='PWK-MAKASSAR']")))
+    wait(browser).until(ec.presence_of_element_located((By.XPATH, "//h1[normalize-space()='Unit Kerja']")))
+    assert text_of(browser, "a[href='#/units/'] > span") == "Unit Kerja"
+    # when: a unit added through the form
+    browser.get(f"{base}/admin/#/units/add/")
+    wait(browser).until(ec.element_to_be_clickable((By.NAME, "code"))).send_keys("UJI-PERAMBAN")
+    browser.find_element(By.NAME, "name").send_keys("Unit Uji Peramban")
+    Select(browser.find_element(By.NAME, "kind")).select_by_value("bureau")
+    Select(browser.find_element(By.NAME, "function")).select_by_value("other")
+    browser.find_element(By.XPATH, "//button[normalize-space()='Buat']").click()
+    # then: stored, with the model's defaults
+    deadline = time.monotonic() + 20
+    row = None
+    while row is None and time.monotonic() < deadline:
+        with sqlite3.connect(database) as conn:
+            row = conn.execute(
+                "SELECT name, active, is_administrative, region FROM units WHERE code = 'UJI-PERAMBAN'"
+            ).fetchone()
+        time.sleep(0.3)
+    assert row == ("Unit Uji Peramban", 1, 0, None)
+    # when: an edit outside the administrator's authority (a case they do not handle)
+    browser.get(f"{base}/admin/#/cases/")
+    link = wait(browser).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, "table tbody a[href*='#/cases/']"))
+    )
+    link.click()
+    save = wait(browser).until(ec.element_to_be_clickable((By.CSS_SELECTOR, "[data-uitest=save_button]")))
+    assert save.text.strip().lower() == "simpan"
+    browser.execute_script("arguments[0].click()", save)  # the last message popup may cover it
+    # then: refused, the reason shown in Indonesian with its rule id
+    try:
+        wait(browser).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".errors"), NOT_IN_SCOPE))
+    except TimeoutException:
+        browser.save_screenshot(str(database.parent / "refused.png"))
+        raise
+
+
+def test_browser_staff_without_admin_rights_cannot_enter_ac_4(served, browser):
+    base, database = served
+    # when
+    sign_in(browser, base, staff_without_panel(database))
+    # then: still on the sign-in page, told why in Indonesian
+    wait(browser).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, "#message_popup"), NO_PANEL))
+    assert browser.find_elements(By.NAME, "username")
+    assert not browser.find_elements(By.CSS_SELECTOR, "a[href='#/units/']")
