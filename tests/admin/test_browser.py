@@ -124,6 +124,11 @@ def test_browser_admin_lists_units_creates_one_and_is_refused_a_forbidden_edit_a
     browser.find_element(By.NAME, "name").send_keys("Unit Uji Peramban")
     Select(browser.find_element(By.NAME, "kind")).select_by_value("bureau")
     Select(browser.find_element(By.NAME, "function")).select_by_value("other")
+    # the SPA binds inputs asynchronously: on a loaded machine, click only once the values hold
+    wait(browser).until(
+        lambda d: d.find_element(By.NAME, "name").get_attribute("value") == "Unit Uji Peramban"
+    )
+    wait(browser).until(lambda d: d.find_element(By.NAME, "code").get_attribute("value") == "UJI-PERAMBAN")
     browser.find_element(By.XPATH, "//button[normalize-space()='Buat']").click()
     # then: stored, with the model's defaults
     deadline = time.monotonic() + 20
@@ -134,7 +139,7 @@ def test_browser_admin_lists_units_creates_one_and_is_refused_a_forbidden_edit_a
                 "SELECT name, active, is_administrative, region FROM units WHERE code = 'UJI-PERAMBAN'"
             ).fetchone()
         time.sleep(0.3)
-    assert row == ("Unit Uji Peramban", 1, 0, None)
+    assert row == ("Unit Uji Peramban", 1, 0, None), browser.find_element(By.TAG_NAME, "body").text[:2000]
     # when: an edit outside the administrator's authority (a case they do not handle)
     browser.get(f"{base}/admin/#/cases/")
     link = wait(browser).until(

@@ -8,6 +8,7 @@ from models.accounts import StaffSession
 from models.audit import AuditEntry
 from tests.accounts.factories import PASSWORD, make_account
 from tests.admin.conftest import grant, hr_officer, open_panel, system_admin
+from workflows import accounts
 from workflows.accounts import hash_token
 
 
@@ -69,8 +70,11 @@ async def test_sign_in_hr_officer_enters_the_panel_ac_4(panel):
     assert "audit_entries" not in menu and "policy_rules" not in menu and "cases" in menu
 
 
-async def test_sign_in_throttled_after_repeated_failures_q_s3(panel):
-    # given
+async def test_sign_in_throttled_after_repeated_failures_q_s3(panel, monkeypatch):
+    # given: the clock stands still, so the wait after five failures (1 s, doubling) cannot lapse
+    # between attempts on a slow machine
+    frozen = accounts.utcnow()
+    monkeypatch.setattr(accounts, "utcnow", lambda: frozen)
     await system_admin()
     for _ in range(5):
         await panel.sign_in("admin@perisai.example", "Bukan-Kata-Sandinya-1")
