@@ -67,6 +67,7 @@ class AssignmentStatus(StrEnum):
     LETTER_ISSUED = "letter_issued"
     DELIVERED = "delivered"  # ASG-4/6: letter delivered to the staff member (and agency)
     IN_PROGRESS = "in_progress"
+    RESULTS_SUBMITTED = "results_submitted"  # PERF-4: awaiting the unit head's acceptance
     COMPLETED = "completed"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
@@ -199,6 +200,9 @@ class Assignment(PerisaiModel):
     starts_on = fields.DateField(null=True, description="Planned start.")
     due_on = fields.DateField(null=True, db_index=True, description="Planned end.")
     rejection_reason = fields.TextField(null=True, description="Why the path ended in a rejection.")
+    results_summary = fields.TextField(
+        null=True, description="The results reported for the unit head's acceptance (PERF-4)."
+    )
 
     class Meta:
         table = "assignments"
@@ -245,6 +249,14 @@ class InvolvementRequest(PerisaiModel):
     direction = fields.CharEnumField(
         InvolvementDirection, max_length=40, db_index=True, description="Between whom."
     )
+    kind = fields.CharEnumField(
+        AssignmentKind,
+        max_length=40,
+        default=AssignmentKind.APPOINTMENT,
+        db_index=True,
+        description="For an appointment (ASG-2/3/4) or a voluntary application (ASG-6): "
+        "which officials decide it.",
+    )
     status = fields.CharEnumField(
         InvolvementStatus,
         max_length=40,
@@ -278,6 +290,12 @@ class InvolvementRequest(PerisaiModel):
     decided_at = fields.DatetimeField(null=True, description="When it was decided.")
     reason = fields.TextField(
         null=True, description="Reason given with the decision (required for rejection)."
+    )
+    agency_letter = fields.CharField(
+        max_length=200,
+        null=True,
+        description="Reference of the outside agency's letter: its written request (ASG-4) or its "
+        "written answer (ASG-3).",
     )
 
     class Meta:

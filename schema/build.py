@@ -58,7 +58,13 @@ class PerisaiSchema(strawberry.Schema):
 
 # Hand-written, per-domain parts of the API: each module may define `Query` and/or
 # `Mutation` (Strawberry types); they are merged with the generated read API.
-DOMAIN_MODULES: list[str] = ["schema.policies", "schema.audit", "schema.accounts", "schema.workflows"]
+DOMAIN_MODULES: list[str] = [
+    "schema.policies",
+    "schema.audit",
+    "schema.accounts",
+    "schema.workflows",
+    "schema.staff_search",
+]
 
 
 def _domain_types(kind: str) -> list[type]:

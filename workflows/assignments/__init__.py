@@ -1,44 +1,38 @@
-"""The assignment workflows (Penugasan, 01: Pasal 9–11, Lamp. 2), declared as data.
+"""The assignment workflows (Penugasan, 01: Pasal 9–11, Lamp. 2–3), declared as data.
 
-`assignment` — one state machine over `Assignment.status`; each path uses the states and steps
-its rule names (`when` tells which path a step belongs to):
+`assignment` — one state machine over `Assignment.status`; each path uses the states and steps its
+rule names (`when` tells which path a step belongs to), one module per group of paths:
 
-- ASG-1, appointment within a unit: the unit head drafts (`appoint`: a person, or a team with
-  lead and members, all of the unit) → issues the letter in the unit's series (or withdraws).
-- ASG-2, appointment across units: the proposing head sends involvement requests
-  (`request_involvement`) → the target unit head approves or rejects each, through the approval
-  mechanism's INVOLVEMENT_TARGET_HEAD rule (`involvement_request` workflow) → once all are
-  approved, the proposing head proposes to the Secretary General → the Secretary General issues
-  the letter (LPSK series; the people made available join the team on their approved request,
-  AC-8) or rejects. Any step may end the path with a reason.
+- appointments.py — ASG-1 within a unit, ASG-2 across units (the target head decides);
+- outbound.py — ASG-3, another agency's officers at LPSK's request (the agency answers in writing,
+  through its partner token or recorded by the Secretary General);
+- inbound.py — ASG-4, LPSK staff at another agency's request (the Secretary General decides after
+  consulting the related unit head);
+- voluntary.py — ASG-5 within a unit, ASG-6 across units (own head, then target head);
+- completion.py — after the letter: started, results reported, accepted by the unit head (PERF-4).
 
-`involvement_request` — the requests of ASG-2 (ASG-3/4/6 add their own steps here).
+`involvement_request` — the requests of ASG-2/3/4/6; `direction` and `kind` tell the paths apart.
+Nobody joins a team from outside the owning unit without one approved on record (ASG-7, records.py).
+`team` — membership and lead, set by the owning unit's head (ASG-8, ASG-9, teams.py).
 The letters themselves: workflows/letters.py (ASG-10).
 """
 
 from __future__ import annotations
 
-from models.assignments import Assignment, AssignmentStatus, InvolvementRequest, InvolvementStatus
-from workflows.approvals import INVOLVEMENT_TARGET_HEAD
-from workflows.assignments import effects, rules
-from workflows.assignments.inputs import (
-    AppointInput,
-    ApproveInvolvementInput,
-    ReasonInput,
-    RequestInvolvementInput,
-    SubmitInvolvementInput,
+from models.assignments import Assignment, InvolvementRequest, InvolvementStatus
+from workflows.assignments import (
+    appointments,
+    completion,
+    effects,
+    inbound,
+    outbound,
+    voluntary,
 )
-from workflows.engine import Approves, Transition, Workflow, register
+from workflows.assignments.inputs import SubmitInvolvementInput
+from workflows.assignments.teams import TEAM
+from workflows.engine import Transition, Workflow, register
 
-S = AssignmentStatus
 I = InvolvementStatus  # noqa: E741 — read as the involvement statuses
-
-INVOLVEMENT_DECISION = Approves(
-    INVOLVEMENT_TARGET_HEAD,
-    unit=lambda request: request.target_unit_id,
-    requester=lambda request: request.requested_by_id,
-    note=lambda step: step.input.availability_note,
-)
 
 INVOLVEMENT = register(
     Workflow(
@@ -46,9 +40,10 @@ INVOLVEMENT = register(
         model=InvolvementRequest,
         state_field="status",
         parent=(Assignment, "assignment_id"),
-        description="Permohonan pelibatan (ASG-2, ASG-7): a unit head asks another unit's head for staff; "
-        "the target head approves or rejects with a reason. Nobody joins a team from outside the "
-        "owning unit without an approved request on record (ASG-7), and AC-8 access rests on it.",
+        description="Permohonan pelibatan (ASG-2, ASG-3, ASG-4, ASG-6, ASG-7): a request to involve staff "
+        "of another unit or agency, decided by whoever the path names — the target unit head, the agency "
+        "in writing, the Secretary General. Nobody joins a team from outside the owning unit without an "
+        "approved request on record (ASG-7), and AC-8 access rests on it.",
         transitions=(
             Transition(
                 action="submit",
@@ -56,49 +51,19 @@ INVOLVEMENT = register(
                 target=I.SUBMITTED,
                 input=SubmitInvolvementInput,
                 build=effects.build_involvement_request,
-                rule_ids=("ASG-2",),
+                rule_ids=("ASG-2", "ASG-4", "ASG-6"),
                 label=("Kirim permohonan pelibatan", "Send the involvement request"),
                 description="Sent by the step of the assignment that asks for staff.",
             ),
-            Transition(
-                action="approve",
-                sources=(I.SUBMITTED,),
-                target=I.APPROVED,
-                actors=(rules.TARGET_HEAD,),
-                guards=(rules.person_named, rules.named_person_in_target_unit),
-                approval=INVOLVEMENT_DECISION,
-                input=ApproveInvolvementInput,
-                effect=effects.involvement_approved,
-                when=rules.BETWEEN_UNITS,
-                rule_ids=("ASG-2", "AC-6", "AC-7"),
-                label=("Setujui permohonan pelibatan", "Approve the involvement request"),
-                description="The target unit head (or their acting head) agrees, weighing the availability "
-                "of staff, and names the person made available (ASG-2, AC-6). Not the requester (AC-7).",
-            ),
-            Transition(
-                action="reject",
-                sources=(I.SUBMITTED,),
-                target=I.REJECTED,
-                actors=(rules.TARGET_HEAD,),
-                approval=Approves(
-                    INVOLVEMENT_TARGET_HEAD,
-                    unit=INVOLVEMENT_DECISION.unit,
-                    requester=INVOLVEMENT_DECISION.requester,
-                    rejects=True,
-                ),
-                input=ReasonInput,
-                reason_required=True,
-                effect=effects.involvement_rejected,
-                when=rules.BETWEEN_UNITS,
-                rule_ids=("ASG-2", "AC-6", "AC-7"),
-                label=("Tolak permohonan pelibatan", "Reject the involvement request"),
-                description="The target unit head refuses, with a reason; the assignment's path ends (ASG-2).",
-            ),
+            *appointments.INVOLVEMENT_STEPS,
+            *outbound.INVOLVEMENT_STEPS,
+            *inbound.INVOLVEMENT_STEPS,
+            *voluntary.INVOLVEMENT_STEPS,
             Transition(
                 action="withdraw",
-                sources=(I.SUBMITTED,),
+                sources=(I.DRAFT, I.SUBMITTED),
                 target=I.WITHDRAWN,
-                rule_ids=("ASG-2",),
+                rule_ids=("ASG-2", "ASG-3", "ASG-4", "ASG-6"),
                 label=("Tarik permohonan pelibatan", "Withdraw the involvement request"),
                 description="Follows the end of the assignment's path while the request was still open.",
             ),
@@ -111,141 +76,17 @@ ASSIGNMENT = register(
         name="assignment",
         model=Assignment,
         state_field="status",
-        description="Penugasan (01, Pasal 9–11, Lamp. 2): an appointment or voluntary application, for a "
-        "person or a team, made official by a numbered letter (ASG-10). Declared so far: ASG-1 and ASG-2.",
+        description="Penugasan (01, Pasal 9–11, Lamp. 2–3): an appointment or voluntary application, for a "
+        "person or a team, along one of the paths ASG-1 … ASG-6, made official by a numbered letter "
+        "(ASG-10), complete only once the unit head accepts its results (PERF-4).",
         transitions=(
-            # ASG-1 — appointment within a unit (Lamp. 2.A.1)
-            Transition(
-                action="appoint",
-                sources=(),
-                target=S.DRAFT,
-                actors=(rules.APPOINTING_HEAD,),
-                guards=(rules.appointees_in_unit,),
-                input=AppointInput,
-                build=effects.build_appointment,
-                effect=effects.appointed,
-                when=rules.WITHIN_UNIT,
-                rule_ids=("ASG-1", "ASG-7"),
-                label=("Tunjuk pegawai unit", "Appoint staff of the unit"),
-                description="The unit head drafts an appointment of the unit's staff: one person, or a "
-                "team with its lead and members (ASG-1). Staff of other units need ASG-2 (ASG-7).",
-            ),
-            Transition(
-                action="issue_letter",
-                sources=(S.DRAFT,),
-                target=S.LETTER_ISSUED,
-                actors=(rules.APPOINTING_HEAD,),
-                guards=(rules.appointees_still_in_unit,),
-                effect=effects.unit_letter_issued,
-                when=rules.WITHIN_UNIT,
-                rule_ids=("ASG-1", "ASG-10"),
-                label=("Terbitkan surat penugasan", "Issue the assignment letter"),
-                description="ASG-1: the unit head's letter, numbered in the unit's series (ASG-10); a team "
-                "starts. ASG-2: the Secretary General's letter, numbered as LPSK's; the people made "
-                "available join the team on their approved request (AC-8).",
-            ),
-            Transition(
-                action="withdraw",
-                sources=(S.DRAFT,),
-                target=S.WITHDRAWN,
-                actors=(rules.APPOINTING_HEAD,),
-                input=ReasonInput,
-                reason_required=True,
-                effect=effects.path_ended,
-                when=rules.WITHIN_UNIT,
-                rule_ids=("ASG-1",),
-                label=("Batalkan penugasan", "Withdraw the assignment"),
-                description="The head who proposed it withdraws the assignment before its letter, with a reason.",
-            ),
-            # ASG-2 — appointment across units (Pasal 10(2)–(3), Lamp. 2.A.2)
-            Transition(
-                action="request_involvement",
-                sources=(),
-                target=S.AWAITING_INVOLVEMENT,
-                actors=(rules.PROPOSING_HEAD,),
-                guards=(
-                    rules.target_is_another_unit,
-                    rules.requested_from_target_unit,
-                    rules.own_members_in_unit,
-                    rules.lead_from_owning_unit_or_justified,
-                ),
-                input=RequestInvolvementInput,
-                build=effects.build_cross_unit,
-                effect=effects.involvement_requested,
-                when=rules.CROSS_UNIT,
-                rule_ids=("ASG-2", "ASG-7", "ASG-8"),
-                label=("Ajukan permohonan pelibatan", "Request staff of another unit"),
-                description="The proposing unit head asks the target unit head for staff, one involvement "
-                "request per person (ASG-2); the team forms with the proposing unit's own people (ASG-7, ASG-8).",
-            ),
-            Transition(
-                action="involvement_approved",
-                sources=(S.AWAITING_INVOLVEMENT,),
-                target=S.TARGET_HEAD_APPROVED,
-                guards=(rules.every_involvement_approved,),
-                when=rules.CROSS_UNIT,
-                rule_ids=("ASG-2", "ASG-7"),
-                label=("Pelibatan disetujui", "Involvement approved"),
-                description="Follows the approval of the last open involvement request.",
-            ),
-            Transition(
-                action="involvement_rejected",
-                sources=(S.AWAITING_INVOLVEMENT,),
-                target=S.REJECTED,
-                effect=effects.path_ended,
-                when=rules.CROSS_UNIT,
-                rule_ids=("ASG-2",),
-                label=("Pelibatan ditolak", "Involvement rejected"),
-                description="Follows the rejection of an involvement request, with its reason.",
-            ),
-            Transition(
-                action="propose_to_secretary_general",
-                sources=(S.TARGET_HEAD_APPROVED,),
-                target=S.PROPOSED_TO_SG,
-                actors=(rules.PROPOSING_HEAD,),
-                guards=(rules.every_involvement_approved,),
-                when=rules.CROSS_UNIT,
-                rule_ids=("ASG-2", "ASG-7"),
-                label=("Usulkan kepada Sekretaris Jenderal", "Propose to the Secretary General"),
-                description="With the involvement approved, the proposing head proposes the assignment to "
-                "the Secretary General (ASG-2).",
-            ),
-            Transition(
-                action="issue_letter",
-                sources=(S.PROPOSED_TO_SG,),
-                target=S.LETTER_ISSUED,
-                actors=(rules.SECRETARY_GENERAL,),
-                guards=(rules.every_involvement_approved,),
-                effect=effects.secretary_general_letter_issued,
-                when=rules.CROSS_UNIT,
-                rule_ids=("ASG-2", "ASG-7", "ASG-10", "AC-8"),
-            ),
-            Transition(
-                action="reject",
-                sources=(S.PROPOSED_TO_SG,),
-                target=S.REJECTED,
-                actors=(rules.SECRETARY_GENERAL,),
-                input=ReasonInput,
-                reason_required=True,
-                effect=effects.path_ended,
-                when=rules.CROSS_UNIT,
-                rule_ids=("ASG-2",),
-                label=("Tolak penugasan", "Reject the assignment"),
-                description="The Secretary General refuses the proposed assignment, with a reason (ASG-2).",
-            ),
-            Transition(
-                action="withdraw",
-                sources=(S.AWAITING_INVOLVEMENT, S.TARGET_HEAD_APPROVED, S.PROPOSED_TO_SG),
-                target=S.WITHDRAWN,
-                actors=(rules.PROPOSING_HEAD,),
-                input=ReasonInput,
-                reason_required=True,
-                effect=effects.path_ended,
-                when=rules.CROSS_UNIT,
-                rule_ids=("ASG-2",),
-            ),
+            *appointments.ASSIGNMENT_STEPS,
+            *outbound.ASSIGNMENT_STEPS,
+            *inbound.ASSIGNMENT_STEPS,
+            *voluntary.ASSIGNMENT_STEPS,
+            *completion.ASSIGNMENT_STEPS,
         ),
     )
 )
 
-__all__ = ["ASSIGNMENT", "INVOLVEMENT"]
+__all__ = ["ASSIGNMENT", "INVOLVEMENT", "TEAM"]

@@ -1,12 +1,18 @@
-"""Who takes the assignment steps, and the guards they must pass — each citing its rule
-(ASG-1, ASG-2, ASG-7, ASG-8, AC-6). Guards read the locked record (and the input where marked)."""
+"""Who takes the assignment steps, which records a step applies to, and the guards shared by the
+paths — each citing its rule (ASG-1 … ASG-8, AC-2, AC-6). Guards read the locked record (and the
+input where marked); the guards of one path live with it (outbound, inbound, voluntary, completion).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from uuid import UUID
 
+from tortoise.models import Model
+
+from authz.principal import Principal, PrincipalKind
 from models.assignments import (
+    AssignmentKind,
     AssignmentPath,
     InvolvementDirection,
     InvolvementRequest,
@@ -14,8 +20,9 @@ from models.assignments import (
     TeamMembership,
 )
 from models.organisation import Position, Staff
-from workflows.approvals import INVOLVEMENT_TARGET_HEAD, approval_state
-from workflows.engine import Step, field_is, guard, head_of, position
+from workflows.approvals import Capacity
+from workflows.assignments.records import approved_on_record
+from workflows.engine import Actor, Condition, Step, field_is, guard, head_of, position
 
 # --- who (AC-6: bound to the post, acting officials included) ------------------------------------
 
@@ -24,11 +31,52 @@ PROPOSING_HEAD = head_of("requesting_unit_id", "ASG-2", "head of the proposing u
 TARGET_HEAD = head_of("target_unit_id", "ASG-2", "head of the target unit", name="target_head")
 SECRETARY_GENERAL = position(Position.SECRETARY_GENERAL, "ASG-2", "the Secretary General")
 
+
+def partner_token(agency_field: str, scope: str, rule_id: str, label: str) -> Actor:
+    """A partner token holding `scope`, of the agency the record's `agency_field` names — the
+    requests addressed to its own agency only (AC-2). Its policy line is `scope:<scope>` on the
+    `agency` row scope. A token never decides an approval step (AC-6): its capacity names the token."""
+
+    async def holds(principal: Principal, record: Model) -> Capacity | None:
+        if principal.kind is not PrincipalKind.PARTNER_TOKEN or scope not in principal.scopes:
+            return None
+        agency_id = getattr(record, agency_field)
+        if principal.token_id is None or agency_id is None or principal.agency_id != agency_id:
+            return None
+        return Capacity(principal.token_id, post=f"partner token of agency {agency_id}")
+
+    return Actor(
+        f"partner_{agency_field.removesuffix('_id')}", rule_id, label, ((f"scope:{scope}", "agency"),), holds
+    )
+
+
 # --- which records a step applies to ---------------------------------------------------------------
+
+
+def all_of(*conditions: Condition) -> Condition:
+    """Every one of `conditions` holds (e.g. a direction and a kind)."""
+    return Condition(
+        " ∧ ".join(c.label for c in conditions), lambda record: all(c.test(record) for c in conditions)
+    )
+
 
 WITHIN_UNIT = field_is("path", AssignmentPath.WITHIN_UNIT_APPOINTMENT)  # ASG-1
 CROSS_UNIT = field_is("path", AssignmentPath.CROSS_UNIT_APPOINTMENT)  # ASG-2
-BETWEEN_UNITS = field_is("direction", InvolvementDirection.INTERNAL_CROSS_UNIT)  # ASG-2
+OUTBOUND = field_is("path", AssignmentPath.OUTBOUND_AGENCY_APPOINTMENT)  # ASG-3
+INBOUND = field_is("path", AssignmentPath.INBOUND_AGENCY_REQUEST)  # ASG-4
+WITHIN_UNIT_VOLUNTARY = field_is("path", AssignmentPath.WITHIN_UNIT_VOLUNTARY)  # ASG-5
+CROSS_UNIT_VOLUNTARY = field_is("path", AssignmentPath.CROSS_UNIT_VOLUNTARY)  # ASG-6
+# Requests between units share a direction on ASG-2 and ASG-6; their kind tells who decides.
+BETWEEN_UNITS = all_of(
+    field_is("direction", InvolvementDirection.INTERNAL_CROSS_UNIT),
+    field_is("kind", AssignmentKind.APPOINTMENT),
+)  # ASG-2
+VOLUNTARY_BETWEEN_UNITS = all_of(
+    field_is("direction", InvolvementDirection.INTERNAL_CROSS_UNIT),
+    field_is("kind", AssignmentKind.VOLUNTARY_APPLICATION),
+)  # ASG-6
+TO_AGENCY = field_is("direction", InvolvementDirection.OUTBOUND_TO_AGENCY)  # ASG-3
+FROM_AGENCY = field_is("direction", InvolvementDirection.INBOUND_FROM_AGENCY)  # ASG-4
 
 
 async def staff_of_unit(staff_ids: Iterable[UUID | None], unit_id: UUID | None) -> bool:
@@ -39,6 +87,17 @@ async def staff_of_unit(staff_ids: Iterable[UUID | None], unit_id: UUID | None) 
     if unit_id is None:
         return False
     found = await Staff.filter(id__in=list(wanted), unit_id=unit_id, active=True, agency_id=None).count()
+    return found == len(wanted)
+
+
+async def officers_of_agency(staff_ids: Iterable[UUID | None], agency_id: UUID | None) -> bool:
+    """Every named person is an active officer of the outside agency `agency_id`."""
+    wanted = {s for s in staff_ids if s is not None}
+    if not wanted:
+        return True
+    if agency_id is None:
+        return False
+    found = await Staff.filter(id__in=list(wanted), agency_id=agency_id, active=True).count()
     return found == len(wanted)
 
 
@@ -134,21 +193,21 @@ async def lead_from_owning_unit_or_justified(step: Step) -> bool:
 
 @guard(
     "ASG-7",
-    id="Belum setiap permohonan pelibatan disetujui oleh pimpinan unit kerja yang dituju (ASG-2, ASG-7).",
-    en="Not every involvement request has been approved by the target unit head (ASG-2, ASG-7).",
+    id="Belum setiap permohonan pelibatan disetujui, dengan persetujuan yang tercatat, oleh yang berwenang "
+    "(ASG-7).",
+    en="Not every involvement request has been approved, with the approval on record, by whoever decides "
+    "it (ASG-7).",
 )
 async def every_involvement_approved(step: Step) -> bool:
-    """ASG-2, ASG-7: each open request of the assignment is approved, on record through the
-    approval mechanism, and names the person made available."""
+    """ASG-7 on every path: each open request of the assignment is approved with its approval on
+    record (records.approved_on_record) and names the person made available."""
     requests = await InvolvementRequest.filter(assignment_id=step.record.id).exclude(
         status=InvolvementStatus.WITHDRAWN
     )
     if not requests:
         return False
     for request in requests:
-        if request.status != InvolvementStatus.APPROVED or request.requested_staff_id is None:  # type: ignore[attr-defined]
-            return False
-        if not (await approval_state(INVOLVEMENT_TARGET_HEAD, request)).complete:
+        if not await approved_on_record(request):
             return False
     return True
 
@@ -185,16 +244,26 @@ __all__ = [
     "APPOINTING_HEAD",
     "BETWEEN_UNITS",
     "CROSS_UNIT",
+    "CROSS_UNIT_VOLUNTARY",
+    "FROM_AGENCY",
+    "INBOUND",
+    "OUTBOUND",
     "PROPOSING_HEAD",
     "SECRETARY_GENERAL",
     "TARGET_HEAD",
+    "TO_AGENCY",
+    "VOLUNTARY_BETWEEN_UNITS",
     "WITHIN_UNIT",
+    "WITHIN_UNIT_VOLUNTARY",
+    "all_of",
     "appointees_in_unit",
     "appointees_still_in_unit",
     "every_involvement_approved",
     "lead_from_owning_unit_or_justified",
     "named_person_in_target_unit",
+    "officers_of_agency",
     "own_members_in_unit",
+    "partner_token",
     "person_named",
     "requested_from_target_unit",
     "staff_of_unit",
