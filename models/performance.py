@@ -35,6 +35,10 @@ class EscalationStatus(StrEnum):
     RESOLVED = "resolved"
 
 
+class CoordinationNoteStatus(StrEnum):
+    RECORDED = "recorded"  # RPT-6: a note is a record of what was agreed, kept as written
+
+
 class CoordinationStage(StrEnum):
     PLANNING = "planning"
     EXECUTION = "execution"
@@ -49,6 +53,11 @@ class TargetLevel(StrEnum):
     INDIVIDUAL = "individual"
 
 
+class PerformanceTargetStatus(StrEnum):
+    SET = "set"  # PERF-1: in force, may be cascaded
+    WITHDRAWN = "withdrawn"
+
+
 class ActivityPlanStatus(StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
@@ -57,12 +66,22 @@ class ActivityPlanStatus(StrEnum):
     RETURNED = "returned"
 
 
+class PerformanceDialogueStatus(StrEnum):
+    RECORDED = "recorded"  # PERF-2: recorded, any time or periodically
+
+
 class EvaluationStatus(StrEnum):
     DRAFT = "draft"
     SUBMITTED_TO_SG = "submitted_to_sg"
     REVIEWED = "reviewed"
     RETURNED_FOR_FOLLOW_UP = "returned_for_follow_up"
     CLOSED = "closed"
+
+
+class AppraisalStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"  # PERF-5: sent to the member's home unit head
+    RECEIVED = "received"
 
 
 class AppraisalRating(StrEnum):
@@ -96,6 +115,7 @@ class WorkReport(PerisaiModel):
     )
     period_start = fields.DateField(null=True, description="First day covered.")
     period_end = fields.DateField(null=True, description="Last day covered.")
+    due_on = fields.DateField(null=True, db_index=True, description="When a requested report is due (RPT-2).")
     summary = fields.TextField(null=True, description="Results against the activity plan (internal).")
     status = fields.CharEnumField(
         WorkReportStatus,
@@ -148,6 +168,13 @@ class CoordinationNote(PerisaiModel):
         CoordinationStage, max_length=40, db_index=True, description="Stage of the work."
     )
     note = fields.TextField(description="What was agreed.")
+    status = fields.CharEnumField(
+        CoordinationNoteStatus,
+        max_length=40,
+        default=CoordinationNoteStatus.RECORDED,
+        db_index=True,
+        description="Workflow state.",
+    )
 
     class Meta:
         table = "coordination_notes"
@@ -172,6 +199,13 @@ class PerformanceTarget(PerisaiModel):
         max_length=200, null=True, description="Target value, as written in the agreement."
     )
     set_by = _fk("models.Staff", "performance_targets_set", "Who set it.", null=True)
+    status = fields.CharEnumField(
+        PerformanceTargetStatus,
+        max_length=40,
+        default=PerformanceTargetStatus.SET,
+        db_index=True,
+        description="Workflow state: set → withdrawn.",
+    )
 
     class Meta:
         table = "performance_targets"
@@ -217,6 +251,13 @@ class PerformanceDialogue(PerisaiModel):
     held_at = fields.DatetimeField(db_index=True, description="When it took place.")
     notes = fields.TextField(description="Progress and feedback.")
     follow_up = fields.TextField(null=True, description="Agreed follow-up.")
+    status = fields.CharEnumField(
+        PerformanceDialogueStatus,
+        max_length=40,
+        default=PerformanceDialogueStatus.RECORDED,
+        db_index=True,
+        description="Workflow state.",
+    )
 
     class Meta:
         table = "performance_dialogues"
@@ -265,6 +306,13 @@ class Appraisal(PerisaiModel):
     narrative = fields.TextField(null=True, description="The appraisal.")
     sent_at = fields.DatetimeField(
         null=True, db_index=True, description="When it was sent to the home unit head."
+    )
+    status = fields.CharEnumField(
+        AppraisalStatus,
+        max_length=40,
+        default=AppraisalStatus.DRAFT,
+        db_index=True,
+        description="Workflow state: draft → sent → received.",
     )
 
     class Meta:

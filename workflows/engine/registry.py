@@ -16,7 +16,10 @@ from workflows.engine.declaration import Workflow
 # One line per declaring module (several engineers add theirs at once: keep it one per line).
 WORKFLOW_MODULES: tuple[str, ...] = (
     "workflows.assignments",
+    "workflows.assignments.teams",
     "workflows.letters",
+    "workflows.reporting",
+    "workflows.performance",
 )
 
 _registered: dict[str, Workflow] = {}

@@ -1,0 +1,31 @@
+"""The performance cycle as declared workflows (01: Pasal 3, 14, Lamp. Bab III), PERF-1 … PERF-5.
+
+- `performance_target` (targets.py) — the Secretary General sets the agreement's targets and
+  cascades them to units; unit heads and Administrators cascade them to teams and people (PERF-1).
+- `activity_plan` (plans.py) — the owning unit head's activity and budget plan, detailed by the
+  lead with the members; individual plans from one's allocation (PERF-1, PERF-2); complete only on
+  the unit head's acceptance of the results (PERF-4).
+- `performance_dialogue` (dialogues.py) — recorded monitoring and feedback (PERF-2).
+- `evaluation` (evaluations.py) — evaluation → the Secretary General's review → follow-up (PERF-3).
+- `appraisal` (appraisals.py) — cross-unit members appraised and sent to their home unit head
+  (PERF-5).
+
+Assignment completion (PERF-4 for assignments) lives with the assignment workflow.
+"""
+
+from __future__ import annotations
+
+from workflows.engine import register
+from workflows.performance.appraisals import APPRAISAL
+from workflows.performance.dialogues import PERFORMANCE_DIALOGUE
+from workflows.performance.evaluations import EVALUATION
+from workflows.performance.plans import ACTIVITY_PLAN
+from workflows.performance.targets import PERFORMANCE_TARGET
+
+register(PERFORMANCE_TARGET)
+register(ACTIVITY_PLAN)
+register(PERFORMANCE_DIALOGUE)
+register(EVALUATION)
+register(APPRAISAL)
+
+__all__ = ["ACTIVITY_PLAN", "APPRAISAL", "EVALUATION", "PERFORMANCE_DIALOGUE", "PERFORMANCE_TARGET"]
