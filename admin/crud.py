@@ -29,7 +29,7 @@ from tortoise.models import Model
 
 from admin.gate import request_language
 from admin.hooks import SCOPE_RULE, principal_of
-from admin.labels import column_label, table_label
+from admin.labels import choice_label, column_label, table_label
 from admin.messages import refusal, text
 from admin.scoping import RowScope, row_scope
 from admin.tables import AdminTable, admin_table_of
@@ -166,6 +166,8 @@ class PanelCRUD(PiccoloCRUD):
         table = self.admin.name
         for name, prop in schema.get("properties", {}).items():
             prop["title"] = column_label(name, language, table)
+            for choice in ((prop.get("extra") or {}).get("choices") or {}).values():
+                choice["display_name"] = choice_label(str(choice["value"]), language) or choice["value"]
         schema["title"] = table_label(table, language)
         extra = schema.setdefault("extra", {})
         extra["help_text"] = table_label(table, language)

@@ -1,8 +1,9 @@
 """The admin panel: piccolo-admin over the generated tables, mounted at /admin (issue 4).
 
 `create_panel(settings)` generates a Piccolo table per model (admin/tables.py), configures each
-one — list columns, filters, order, menu group, validators and hooks — and wraps piccolo-admin
-in the gate (admin/gate.py). Nothing here names a model: a new model appears with no admin code.
+one — list columns, filters, order, menu group, validators and hooks — adds a form per workflow
+step (admin/forms.py) and wraps piccolo-admin in the gate (admin/gate.py). Nothing here names a
+model or a workflow: a new one appears with no admin code.
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import piccolo_admin.endpoints as piccolo_admin_endpoints
+from fastapi import HTTPException
 from piccolo.columns import Column
 from piccolo.columns.column_types import JSON, Text
-from piccolo_admin.endpoints import AdminRouter, GroupedTableNamesResponseModel, TableConfig
+from piccolo_admin.endpoints import (
+    AdminRouter,
+    FormConfigResponseModel,
+    GroupedFormsResponseModel,
+    GroupedTableNamesResponseModel,
+    TableConfig,
+)
 from piccolo_api.crud.endpoints import OrderBy, PiccoloCRUD
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
@@ -26,6 +34,7 @@ from starlette.types import ASGIApp
 from admin.auth import PanelSession, PanelUser
 from admin.crud import PanelCRUD
 from admin.engine import close_pool, engine_for, start_pool
+from admin.forms import WorkflowForm, workflow_forms
 from admin.gate import PanelGate, identity_of, request_language
 from admin.hooks import hooks_for, validators_for
 from admin.labels import group_label, table_label
@@ -106,6 +115,7 @@ class PanelRouter(AdminRouter):
     """piccolo-admin's app, with a menu of the tables the signed-in user may read, labelled."""
 
     generated: AdminTables
+    workflow_forms: dict[str, WorkflowForm] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -138,6 +148,51 @@ class PanelRouter(AdminRouter):
             names.sort(key=lambda n: table_label(n, language))
         response.grouped = dict(sorted(response.grouped.items()))
         return response
+
+    # --- workflow forms (admin/forms.py): named in the UI's language, listed to those who may ---
+
+    async def _offered_forms(self, request: Request) -> list[WorkflowForm]:
+        """The forms whose workflow action the policy grants the signed-in user's roles."""
+        identity = identity_of(request)
+        if identity is None:
+            return []
+        return [
+            form
+            for form in self.workflow_forms.values()
+            if await enforcer.allowed(identity.principal, form.table, form.slug)
+        ]
+
+    def _form(self, form_slug: str) -> WorkflowForm:
+        form = self.workflow_forms.get(form_slug)
+        if form is None:
+            raise HTTPException(status_code=404, detail="No such form found")
+        return form
+
+    @staticmethod
+    def _form_response(form: WorkflowForm, request: Request) -> FormConfigResponseModel:
+        language = request_language(request)
+        return FormConfigResponseModel(
+            name=form.name(language), slug=form.slug, description=form.description(language)
+        )
+
+    async def get_forms(self, request: Request) -> list[FormConfigResponseModel]:  # type: ignore[override]
+        return [self._form_response(form, request) for form in await self._offered_forms(request)]
+
+    async def get_grouped_forms(self, request: Request) -> GroupedFormsResponseModel:  # type: ignore[override]
+        language = request_language(request)
+        response = GroupedFormsResponseModel()
+        for form in await self._offered_forms(request):
+            response.grouped.setdefault(form.group(language), []).append(self._form_response(form, request))
+        for forms in response.grouped.values():
+            forms.sort(key=lambda f: f.name)
+        response.grouped = dict(sorted(response.grouped.items()))
+        return response
+
+    async def get_single_form(self, request: Request, form_slug: str) -> FormConfigResponseModel:  # type: ignore[override]
+        return self._form_response(self._form(form_slug), request)
+
+    async def get_single_form_schema(self, request: Request, form_slug: str) -> dict[str, Any]:  # type: ignore[override]
+        return self._form(form_slug).schema(request_language(request))
 
     async def _readable_tables(self, request: Request) -> list[str]:
         identity = identity_of(request)
@@ -186,6 +241,7 @@ def create_panel(settings: Settings) -> AdminPanel:
     """Settings → the admin panel ASGI app for /admin."""
     tables = generated_tables(settings)
     configs = [table_config(admin) for admin in tables.by_name.values()]
+    forms = workflow_forms()
     router_kwargs: dict[str, Any] = {
         "auth_table": PanelUser,
         "session_table": PanelSession,
@@ -197,8 +253,11 @@ def create_panel(settings: Settings) -> AdminPanel:
         "site_name": SITE_NAME,
         "default_language_code": "id",
         "translations": TRANSLATIONS,
+        "forms": [form.config() for form in forms],
+        "allowed_hosts": settings.allowed_hosts,  # PERISAI_ALLOWED_HOSTS: CSRF behind HTTPS
     }
     with _panel_classes():
         router = PanelRouter(*configs, **router_kwargs)
     router.generated = tables
+    router.workflow_forms = {form.slug: form for form in forms}
     return AdminPanel(app=PanelGate(router, secure_cookies=settings.is_production), tables=tables)

@@ -11,6 +11,7 @@
 | `PERISAI_KEYS_FILE` | development only: where generated keys are remembered (`.perisai-keys.env`) |
 | `PERISAI_REDIS_URL` | optional shared state for rate limits and policy notifications |
 | `PERISAI_GRAPHQL_ALLOWLIST` | optional file of allowed document hashes (SHA-256 hex, one per line): any other document is refused |
+| `PERISAI_ALLOWED_HOSTS` | comma-separated host names the admin panel is served under (`perisai.lpsk.go.id`): behind HTTPS its CSRF check accepts only these |
 
 Development generates missing keys once and remembers them in the keys file (never
 committed); production refuses to start without them.
@@ -52,6 +53,7 @@ class Settings:
     redis_url: str | None = None
     keys_file: Path | None = None
     allowed_documents: frozenset[str] | None = None  # SHA-256 hashes; None: every document (Q-S1)
+    allowed_hosts: tuple[str, ...] = ()  # the admin panel's CSRF check behind HTTPS (piccolo_api)
 
     @property
     def is_production(self) -> bool:
@@ -184,6 +186,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         except (OSError, ValueError) as exc:
             problems.append(f"PERISAI_GRAPHQL_ALLOWLIST: {exc}")
 
+    # --- admin panel: allowed hosts (issue 4) ---
+    allowed_hosts = parse_allowed_hosts(env_vars.get("PERISAI_ALLOWED_HOSTS", ""), problems)
+
     if problems or keyring is None:
         raise SettingsError(problems or ["encryption keys are missing"])
     return Settings(
@@ -194,7 +199,25 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         redis_url=env_vars.get("PERISAI_REDIS_URL") or None,
         keys_file=keys_file,
         allowed_documents=allowed_documents,
+        allowed_hosts=allowed_hosts,
     )
+
+
+def parse_allowed_hosts(text: str, problems: list[str]) -> tuple[str, ...]:
+    """'perisai.lpsk.go.id, admin.lpsk.go.id' → the host names, lower case; a URL or a port is
+    named in `problems` (piccolo_api compares the bare host name of the Origin/Referer header)."""
+    hosts: list[str] = []
+    for raw in text.split(","):
+        host = raw.strip().lower()
+        if not host:
+            continue
+        if any(c in host for c in "/:@ "):
+            problems.append(
+                f"PERISAI_ALLOWED_HOSTS: {raw.strip()!r} is not a host name (e.g. perisai.lpsk.go.id)"
+            )
+            continue
+        hosts.append(host)
+    return tuple(dict.fromkeys(hosts))
 
 
 def read_allowlist(path: Path) -> frozenset[str]:

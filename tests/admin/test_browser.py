@@ -19,6 +19,7 @@ import pytest
 
 from server.demo.accounts import ADMIN_EMAIL, DEMO_PASSWORD
 from tests.server.test_cli import CLI, ROOT, cli_env, free_port
+from workflows.assignments import ASSIGNMENT
 
 pytestmark = pytest.mark.browser
 
@@ -165,3 +166,79 @@ def test_browser_staff_without_admin_rights_cannot_enter_ac_4(served, browser):
     wait(browser).until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, "#message_popup"), NO_PANEL))
     assert browser.find_elements(By.NAME, "username")
     assert not browser.find_elements(By.CSS_SELECTOR, "a[href='#/units/']")
+
+
+def hr_head_and_staff(database: Path) -> tuple[str, str, str]:
+    """The demo head of the HR bureau (who may open the panel and appoints their staff), the
+    bureau's id and one of its other staff members' id."""
+    with sqlite3.connect(database) as conn:
+        email, unit_id, head_id = conn.execute(
+            "SELECT s.email, u.id, s.id FROM units u JOIN staff s ON s.id = u.head_id "
+            "WHERE u.function = 'general_affairs_hr' ORDER BY u.code LIMIT 1"
+        ).fetchone()
+        (staff_id,) = conn.execute(
+            "SELECT id FROM staff WHERE unit_id = ? AND id != ? ORDER BY email LIMIT 1", (unit_id, head_id)
+        ).fetchone()
+    return str(email), str(unit_id), str(staff_id)
+
+
+def submit_form(driver: Any, base: str, slug: str, values: dict[str, str]) -> None:
+    driver.get(f"{base}/admin/#/forms/{slug}/")
+    driver.refresh()  # a fresh form: the app keeps the last answer when only the hash changes
+    button = wait(driver).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, "[data-uitest=submit_custom_form_button]"))
+    )
+    for name, value in values.items():
+        field = wait(driver).until(ec.element_to_be_clickable((By.NAME, name)))
+        field.clear()
+        field.send_keys(value)
+    browser_click(driver, button)
+
+
+def browser_click(driver: Any, element: Any) -> None:
+    driver.execute_script("arguments[0].click()", element)  # a message popup may cover it
+
+
+def test_browser_workflow_form_appoints_and_refuses_a_wrong_step_asg_1(served, browser):
+    base, database = served
+    email, unit_id, staff_id = hr_head_and_staff(database)
+    # given: the head of the HR bureau signed in; the step is offered under its Indonesian label
+    sign_in(browser, base, email)
+    wait(browser).until(
+        ec.presence_of_element_located((By.CSS_SELECTOR, "a[href='#/forms/assignment.appoint/']"))
+    )
+    # when: the generated form of the assignment workflow's first step
+    submit_form(
+        browser,
+        base,
+        "assignment.appoint",
+        {"unit_id": unit_id, "title": "Uji formulir", "staff_id": staff_id},
+    )
+    # then: the workflow ran — the answer in Indonesian, the draft stored with its history
+    try:
+        wait(browser).until(ec.text_to_be_present_in_element((By.ID, "success_message"), "telah dilakukan"))
+    except TimeoutException:
+        browser.save_screenshot(str(database.parent / "form.png"))
+        print("BODY:", browser.find_element(By.TAG_NAME, "body").text)
+        raise
+    assert "Tunjuk pegawai unit" in text_of(browser, "#success_message")
+    with sqlite3.connect(database) as conn:
+        assignment_id, status = conn.execute(
+            "SELECT id, status FROM assignments WHERE title = 'Uji formulir'"
+        ).fetchone()
+        steps = conn.execute(
+            "SELECT action FROM workflow_histories WHERE subject_id = ?", (assignment_id,)
+        ).fetchall()
+    assert status == "draft" and steps == [("appoint",)]
+    # when: a step that does not fit the draft's state
+    submit_form(browser, base, "assignment.accept_results", {"record_id": str(assignment_id)})
+    # then: refused in Indonesian with the rule id; nothing changed
+    wait(browser).until(
+        ec.text_to_be_present_in_element((By.CSS_SELECTOR, ".errors"), "tidak dapat dilakukan")
+    )
+    rule = ASSIGNMENT.transitions_for("accept_results")[0].rule_id
+    assert text_of(browser, ".errors").endswith(f"berstatus 'draft' ({rule}).")
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT status FROM assignments WHERE id = ?", (assignment_id,)).fetchone() == (
+            "draft",
+        )

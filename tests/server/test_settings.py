@@ -90,3 +90,32 @@ def test_load_settings_malformed_allow_list_is_named_q_s1(tmp_path):
         load_settings(environ)
     # then
     assert "PERISAI_GRAPHQL_ALLOWLIST" in str(caught.value) and "line 1" in str(caught.value)
+
+
+def test_load_settings_reads_allowed_hosts_for_the_admin_panel(tmp_path):
+    # given
+    environ = {
+        "PERISAI_KEYS_FILE": str(tmp_path / "keys.env"),
+        "PERISAI_ALLOWED_HOSTS": " Perisai.LPSK.go.id, admin.lpsk.go.id,,perisai.lpsk.go.id ",
+    }
+    # when
+    settings = load_settings(environ)
+    default = load_settings({"PERISAI_KEYS_FILE": str(tmp_path / "keys.env")})
+    # then: bare host names, lower case, once each; none by default
+    assert settings.allowed_hosts == ("perisai.lpsk.go.id", "admin.lpsk.go.id")
+    assert default.allowed_hosts == ()
+
+
+def test_load_settings_allowed_hosts_with_a_url_or_port_is_named(tmp_path):
+    # given
+    environ = {
+        "PERISAI_KEYS_FILE": str(tmp_path / "keys.env"),
+        "PERISAI_ALLOWED_HOSTS": "https://perisai.lpsk.go.id,perisai.lpsk.go.id:8443",
+    }
+    # when
+    with pytest.raises(SettingsError) as caught:
+        load_settings(environ)
+    # then
+    text = str(caught.value)
+    assert "PERISAI_ALLOWED_HOSTS: 'https://perisai.lpsk.go.id' is not a host name" in text
+    assert "'perisai.lpsk.go.id:8443'" in text
