@@ -334,6 +334,12 @@ class Application(PerisaiModel):
     referral: fields.ForeignKeyNullableRelation[Referral] = _fk(
         "models.Referral", "applications", "The referral it came from (VR-6).", True
     )
+    referred_by_agency: fields.ForeignKeyNullableRelation[Agency] = _fk(
+        "models.Agency",
+        "applications_referred",
+        "Partner agency that referred it with its API token; its token sees only these (APP-4, AC-2).",
+        True,
+    )
     proactive_action: fields.ForeignKeyNullableRelation[ProactiveAction] = _fk(
         "models.ProactiveAction", "applications", "The proactive action it came from (PRO-2b).", True
     )
@@ -349,6 +355,16 @@ class Application(PerisaiModel):
     )
     reviewed_at = fields.DatetimeField(null=True, description="When the review was completed.")
     review_summary = fields.TextField(null=True, description="Review findings and recommendation (internal).")
+    possible_duplicate_count = fields.IntField(
+        default=0,
+        db_index=True,
+        description="How many people of other cases share a national ID with this application's people (APP-3).",
+    )
+    possible_duplicates = fields.JSONField(
+        null=True,
+        description="Where those people appear, for the reviewers: case and protectee codes and the capacity, "
+        "never an identity (APP-3, AC-11).",
+    )
     status = fields.CharEnumField(
         ApplicationStatus,
         max_length=40,

@@ -136,6 +136,7 @@ class ProgramStatus(StrEnum):
     PENDING_SIGNATURE = "pending_signature"
     ACTIVE = "active"
     SUSPENDED = "suspended"
+    SUPERSEDED = "superseded"  # CHG-1: a later decision's row for the same program took its place
     ENDED = "ended"
     TERMINATED = "terminated"
 
@@ -327,7 +328,8 @@ class ProtectionProgram(PerisaiModel):
         max_length=40,
         default=ProgramStatus.PENDING_SIGNATURE,
         db_index=True,
-        description="pending_signature → active → suspended → ended / terminated (ADM-6).",
+        description="pending_signature → active → suspended → ended / terminated, or superseded by a "
+        "change's row (ADM-6, CHG-1).",
     )
     agreement: fields.ForeignKeyNullableRelation[Document] = _fk(
         "models.Document",
@@ -424,6 +426,10 @@ class ProgramChecklistItem(PerisaiModel):
         ChecklistItemKind, max_length=40, db_index=True, description="The step (PRG-9)."
     )
     done = fields.BooleanField(default=False, db_index=True, description="Whether it is done.")
+    waived = fields.BooleanField(
+        default=False,
+        description="Not needed for this program, with the reason in the note (Pasal 22 'dan/atau', PRG-9).",
+    )
     done_by: fields.ForeignKeyNullableRelation[Staff] = _fk(
         "models.Staff", "program_checklist_items_done", "Who did it.", True
     )
@@ -454,6 +460,9 @@ class CostReimbursement(PerisaiModel):
     )
     description = fields.TextField(null=True, description="What was spent (internal).")
     submitted_at = fields.DatetimeField(db_index=True, description="When it was submitted.")
+    submitted_by: fields.ForeignKeyNullableRelation[Staff] = _fk(
+        "models.Staff", "cost_reimbursements_submitted", "Who submitted it (never its approver).", True
+    )
     status = fields.CharEnumField(
         CostReimbursementStatus,
         max_length=40,
