@@ -64,6 +64,7 @@ DOMAIN_MODULES: list[str] = [
     "schema.accounts",
     "schema.workflows",
     "schema.staff_search",
+    "schema.deadlines",
 ]
 
 

@@ -20,6 +20,15 @@ WORKFLOW_MODULES: tuple[str, ...] = (
     "workflows.letters",
     "workflows.reporting",
     "workflows.performance",
+    "workflows.applications",
+    "workflows.emergency",
+    "workflows.monitoring",
+    "workflows.proactive_actions",
+    "workflows.complaints",
+    "workflows.decisions",
+    "workflows.programs",
+    "workflows.programs.costs",
+    "workflows.documents",
 )
 
 _registered: dict[str, Workflow] = {}
