@@ -29,6 +29,9 @@ from authz.adapter import PolicyRuleAdapter
 from authz.principal import Principal
 
 log = logging.getLogger("perisai.authz")
+# Casbin logs the whole policy at INFO on every (re)load: hundreds of lines per process per
+# reload, drowning the service log. Its warnings and errors still come through.
+logging.getLogger("casbin").setLevel(logging.WARNING)
 
 Enforcer = casbin.AsyncEnforcer
 
