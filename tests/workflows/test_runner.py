@@ -48,6 +48,28 @@ async def test_run_appoint_then_issue_letter_records_history_per_transition_ac_1
     assert (await audit.verify()).ok
 
 
+async def test_run_effect_sees_its_own_step_in_the_history_ac_15(policies):
+    # given: the letter step's effect, watched
+    org = await organisation()
+    head = await principal(org.head)
+    draft = await appoint(org)
+    transition = ASSIGNMENT.transitions_for("issue_letter")[0]
+    effect, seen = transition.effect, []
+
+    async def watching(step):
+        seen.extend(await WorkflowHistory.filter(subject_id=step.record.id).values_list("action", flat=True))
+        await effect(step)
+
+    object.__setattr__(transition, "effect", watching)
+    try:
+        # when
+        await run(ASSIGNMENT, "issue_letter", draft.id, head, now=NOW)
+    finally:
+        object.__setattr__(transition, "effect", effect)
+    # then: the history was written before the effect ran, in the same transaction
+    assert sorted(seen) == ["appoint", "issue_letter"]
+
+
 async def test_run_wrong_state_is_refused_naming_the_state_asg_1(policies):
     # given: the letter is out already
     org = await organisation()

@@ -13,8 +13,8 @@ Order of the checks, each refusing with nothing changed:
 5. the input (a reason where one is required), every guard and required document
    (RULE_VIOLATION with the guard's rule ID), the approval decision (approval mechanism).
 
-Then the state moves, the effect runs, and `record_transition` writes the history row and its
-audit entry — all in the one transaction.
+Then the state moves, `record_transition` writes the history row and its audit entry, and the
+effect runs — all in the one transaction.
 """
 
 from __future__ import annotations
@@ -198,7 +198,7 @@ async def _lock_parent(workflow: Workflow, record: Model) -> None:
 
 
 async def _apply(step: Step, moves: bool) -> None:
-    """State, save, effect, history — the writes of a transition, in the caller's transaction.
+    """State, save, history, effect — the writes of a transition, in the caller's transaction.
     An approval that does not yet complete its step moves nothing: its Approval row is the record."""
     if not moves:
         return
@@ -207,9 +207,8 @@ async def _apply(step: Step, moves: bool) -> None:
     # Saved before the effect, so that what the effect reads (e.g. "are all requests approved?")
     # already sees this record in its new state.
     await record.save()
-    if transition.effect is not None:
-        await transition.effect(step)
-        await record.save()
+    # History before the effect: an effect (and the transitions it fires) sees its own step on
+    # record, and the history of a record reads in the order things happened.
     await record_transition(
         record,
         action=transition.action,
@@ -220,6 +219,9 @@ async def _apply(step: Step, moves: bool) -> None:
         acting_for_id=step.acting_for_id,
         now=step.now,
     )
+    if transition.effect is not None:
+        await transition.effect(step)
+        await record.save()
 
 
 async def authorize(workflow: Workflow, action: str, principal: Principal | None) -> Principal:
