@@ -59,7 +59,9 @@ class AuditVerification:
         description="Sequence of the first broken entry; null when intact."
     )
     kind: AuditBreakKind | None = strawberry.field(description="How the chain is broken; null when intact.")
-    problem: str | None = strawberry.field(description="What is wrong there, in words; null when intact.")
+    problem: str | None = strawberry.field(
+        description="What is wrong there, in words, in the request's language; null when intact."
+    )
     head_sequence: int = strawberry.field(
         description="Sequence of the last sound entry; keep it with headHash outside the database as an anchor."
     )
@@ -113,7 +115,7 @@ class Query:
             checked=result.checked,
             first_broken_sequence=result.first_broken_sequence,
             kind=AuditBreakKind(result.kind) if result.kind else None,
-            problem=result.problem,
+            problem=result.problem_in("en" if getattr(info.context, "language", "id") == "en" else "id"),
             head_sequence=result.head_sequence,
             head_hash=result.head_hash,
         )

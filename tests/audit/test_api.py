@@ -152,6 +152,23 @@ async def test_audit_verify_tampered_entry_reports_its_sequence_ac_14(policies):
     assert "3" in report["problem"]
 
 
+async def test_audit_verify_problem_in_the_request_language_q_u3(policies):
+    # given: entry 3 edited behind the application's back
+    await chain(4)
+    await tamper("UPDATE audit_entries SET action = 'case.nothing_happened' WHERE sequence = 3")
+    # when: asked in Indonesian (the default) and in English
+    indonesian = await execute(VERIFY, as_=OVERSIGHT)
+    english = await execute(VERIFY, as_=OVERSIGHT, language="en")
+    # then: the same finding, in each reader's language
+    assert indonesian.data["auditVerify"]["problem"] == (
+        "entri 3 tidak lagi cocok dengan hash-nya: isinya telah diubah"
+    )
+    assert (
+        english.data["auditVerify"]["problem"]
+        == "entry 3 no longer matches its hash: its content was changed"
+    )
+
+
 async def test_audit_verify_deleted_tail_found_through_anchor_ac_14(policies):
     # given: the head kept outside, then the newest entry deleted
     await chain(4)
