@@ -52,6 +52,8 @@ CREATE TABLE "units" (
 CREATE INDEX "idx_units_kind_1b4794" ON "units" ("kind");
 CREATE INDEX "idx_units_functio_b69730" ON "units" ("function");
 CREATE INDEX "idx_units_active_f3d68c" ON "units" ("active");
+CREATE INDEX "idx_units_head_id_4ff3f1" ON "units" ("head_id");
+CREATE INDEX "idx_units_parent__aad0f4" ON "units" ("parent_id");
 CREATE TABLE "staff" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -72,6 +74,8 @@ CREATE TABLE "staff" (
 CREATE INDEX "idx_staff_phone_i_f942c0" ON "staff" ("phone_index");
 CREATE INDEX "idx_staff_positio_2e7fee" ON "staff" ("position");
 CREATE INDEX "idx_staff_active_6d1934" ON "staff" ("active");
+CREATE INDEX "idx_staff_agency__117060" ON "staff" ("agency_id");
+CREATE INDEX "idx_staff_unit_id_1497cc" ON "staff" ("unit_id");
 CREATE TABLE "acting_appointments" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -88,6 +92,10 @@ CREATE TABLE "acting_appointments" (
 CREATE INDEX "idx_acting_appo_positio_21591e" ON "acting_appointments" ("position");
 CREATE INDEX "idx_acting_appo_valid_f_c21a9c" ON "acting_appointments" ("valid_from");
 CREATE INDEX "idx_acting_appo_valid_u_6d236e" ON "acting_appointments" ("valid_until");
+CREATE INDEX "idx_acting_appo_acting__e108ed" ON "acting_appointments" ("acting_for_id");
+CREATE INDEX "idx_acting_appo_acting__fc280a" ON "acting_appointments" ("acting_staff_id");
+CREATE INDEX "idx_acting_appo_portfol_e9cd3a" ON "acting_appointments" ("portfolio_id");
+CREATE INDEX "idx_acting_appo_unit_id_a0cea1" ON "acting_appointments" ("unit_id");
 CREATE TABLE "portfolio_holdings" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -99,6 +107,8 @@ CREATE TABLE "portfolio_holdings" (
 ) /* A leader holding a portfolio for a period; a leader may hold several. */;
 CREATE INDEX "idx_portfolio_h_valid_f_2aa1a3" ON "portfolio_holdings" ("valid_from");
 CREATE INDEX "idx_portfolio_h_valid_u_dc526a" ON "portfolio_holdings" ("valid_until");
+CREATE INDEX "idx_portfolio_h_portfol_78375c" ON "portfolio_holdings" ("portfolio_id");
+CREATE INDEX "idx_portfolio_h_staff_i_7e878d" ON "portfolio_holdings" ("staff_id");
 CREATE TABLE "staff_competencies" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -111,6 +121,7 @@ CREATE TABLE "staff_competencies" (
     CONSTRAINT "uid_staff_compe_staff_i_fd2de0" UNIQUE ("staff_id", "competency_id")
 ) /* A staff member's competency and level; unit heads search staff by it (ORG-5). */;
 CREATE INDEX "idx_staff_compe_level_12e203" ON "staff_competencies" ("level");
+CREATE INDEX "idx_staff_compe_compete_1d981d" ON "staff_competencies" ("competency_id");
 CREATE TABLE "one_time_codes" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -142,6 +153,8 @@ CREATE TABLE "partner_tokens" (
 ) /* An agency's API token with explicit scopes (AC-2). Shown once at creation; only its */;
 CREATE INDEX "idx_partner_tok_expires_e7eb11" ON "partner_tokens" ("expires_at");
 CREATE INDEX "idx_partner_tok_revoked_bf382f" ON "partner_tokens" ("revoked_at");
+CREATE INDEX "idx_partner_tok_agency__800cee" ON "partner_tokens" ("agency_id");
+CREATE INDEX "idx_partner_tok_created_130a7e" ON "partner_tokens" ("created_by_id");
 CREATE TABLE "rate_limit_buckets" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -184,6 +197,7 @@ CREATE TABLE "staff_sessions" (
     "staff_id" CHAR(36) NOT NULL REFERENCES "staff" ("id") ON DELETE RESTRICT /* Who signed in. */
 ) /* A signed-in staff session behind an opaque bearer token (AC-1). Only the SHA-256 of */;
 CREATE INDEX "idx_staff_sessi_expires_237fa2" ON "staff_sessions" ("expires_at");
+CREATE INDEX "idx_staff_sessi_staff_i_4defeb" ON "staff_sessions" ("staff_id");
 CREATE TABLE "teams" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -203,6 +217,9 @@ CREATE TABLE "teams" (
 CREATE INDEX "idx_teams_starts__c3f531" ON "teams" ("starts_on");
 CREATE INDEX "idx_teams_ends_on_880833" ON "teams" ("ends_on");
 CREATE INDEX "idx_teams_status_4f9f0f" ON "teams" ("status");
+CREATE INDEX "idx_teams_lead_id_258c1e" ON "teams" ("lead_id");
+CREATE INDEX "idx_teams_owning__ba517b" ON "teams" ("owning_unit_id");
+CREATE INDEX "idx_teams_perform_905f4a" ON "teams" ("performance_target_id");
 CREATE TABLE "assignments" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -231,6 +248,13 @@ CREATE INDEX "idx_assignments_scope_cf912b" ON "assignments" ("scope");
 CREATE INDEX "idx_assignments_path_2d64c9" ON "assignments" ("path");
 CREATE INDEX "idx_assignments_status_f7197c" ON "assignments" ("status");
 CREATE INDEX "idx_assignments_due_on_b009f2" ON "assignments" ("due_on");
+CREATE INDEX "idx_assignments_propose_2d5215" ON "assignments" ("proposer_id");
+CREATE INDEX "idx_assignments_request_21b365" ON "assignments" ("requesting_agency_id");
+CREATE INDEX "idx_assignments_request_e64f42" ON "assignments" ("requesting_unit_id");
+CREATE INDEX "idx_assignments_staff_i_8e4716" ON "assignments" ("staff_id");
+CREATE INDEX "idx_assignments_target__1e73ed" ON "assignments" ("target_unit_id");
+CREATE INDEX "idx_assignments_team_id_04cad3" ON "assignments" ("team_id");
+CREATE INDEX "idx_assignments_technic_e76146" ON "assignments" ("technical_controller_id");
 CREATE TABLE "assignment_letters" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -252,6 +276,9 @@ CREATE INDEX "idx_assignment__issuer__d388d2" ON "assignment_letters" ("issuer_c
 CREATE INDEX "idx_assignment__year_b48ce3" ON "assignment_letters" ("year");
 CREATE INDEX "idx_assignment__issued__9348ec" ON "assignment_letters" ("issued_at");
 CREATE INDEX "idx_assignment__status_089954" ON "assignment_letters" ("status");
+CREATE INDEX "idx_assignment__assignm_182558" ON "assignment_letters" ("assignment_id");
+CREATE INDEX "idx_assignment__issued__9e33ea" ON "assignment_letters" ("issued_by_id");
+CREATE INDEX "idx_assignment__team_id_33cc65" ON "assignment_letters" ("team_id");
 CREATE TABLE "involvement_requests" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -278,6 +305,15 @@ CREATE TABLE "involvement_requests" (
 CREATE INDEX "idx_involvement_directi_aab148" ON "involvement_requests" ("direction");
 CREATE INDEX "idx_involvement_kind_41e1bf" ON "involvement_requests" ("kind");
 CREATE INDEX "idx_involvement_status_6254bd" ON "involvement_requests" ("status");
+CREATE INDEX "idx_involvement_assignm_765c87" ON "involvement_requests" ("assignment_id");
+CREATE INDEX "idx_involvement_decided_99cc8c" ON "involvement_requests" ("decided_by_id");
+CREATE INDEX "idx_involvement_request_f87f16" ON "involvement_requests" ("requested_by_id");
+CREATE INDEX "idx_involvement_request_170f14" ON "involvement_requests" ("requested_staff_id");
+CREATE INDEX "idx_involvement_request_56b180" ON "involvement_requests" ("requesting_agency_id");
+CREATE INDEX "idx_involvement_request_f36329" ON "involvement_requests" ("requesting_unit_id");
+CREATE INDEX "idx_involvement_target__f59cfc" ON "involvement_requests" ("target_agency_id");
+CREATE INDEX "idx_involvement_target__35cba9" ON "involvement_requests" ("target_unit_id");
+CREATE INDEX "idx_involvement_team_id_20a41b" ON "involvement_requests" ("team_id");
 CREATE TABLE "team_memberships" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -294,6 +330,11 @@ CREATE TABLE "team_memberships" (
 CREATE INDEX "idx_team_member_role_17f3c2" ON "team_memberships" ("role");
 CREATE INDEX "idx_team_member_joined__77fe81" ON "team_memberships" ("joined_on");
 CREATE INDEX "idx_team_member_left_on_6ab4c2" ON "team_memberships" ("left_on");
+CREATE INDEX "idx_team_member_home_ag_545d06" ON "team_memberships" ("home_agency_id");
+CREATE INDEX "idx_team_member_home_un_af6369" ON "team_memberships" ("home_unit_id");
+CREATE INDEX "idx_team_member_involve_82fccc" ON "team_memberships" ("involvement_request_id");
+CREATE INDEX "idx_team_member_staff_i_22eb1b" ON "team_memberships" ("staff_id");
+CREATE INDEX "idx_team_member_team_id_047f42" ON "team_memberships" ("team_id");
 CREATE TABLE "appraisals" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -312,6 +353,10 @@ CREATE TABLE "appraisals" (
 ) /* The owning unit head's (or SG's) appraisal of a member from another unit, sent to */;
 CREATE INDEX "idx_appraisals_sent_at_f62dac" ON "appraisals" ("sent_at");
 CREATE INDEX "idx_appraisals_status_720098" ON "appraisals" ("status");
+CREATE INDEX "idx_appraisals_apprais_cfca68" ON "appraisals" ("appraiser_id");
+CREATE INDEX "idx_appraisals_home_un_76b4d6" ON "appraisals" ("home_unit_head_id");
+CREATE INDEX "idx_appraisals_staff_i_fbbafd" ON "appraisals" ("staff_id");
+CREATE INDEX "idx_appraisals_team_id_1cfcdc" ON "appraisals" ("team_id");
 CREATE TABLE "coordination_notes" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -327,6 +372,10 @@ CREATE TABLE "coordination_notes" (
 ) /* A note of coordination with experts, other officials or teams at any stage (RPT-6). */;
 CREATE INDEX "idx_coordinatio_stage_18b8a7" ON "coordination_notes" ("stage");
 CREATE INDEX "idx_coordinatio_status_2a992c" ON "coordination_notes" ("status");
+CREATE INDEX "idx_coordinatio_author__9b7419" ON "coordination_notes" ("author_id");
+CREATE INDEX "idx_coordinatio_team_id_9e5c54" ON "coordination_notes" ("team_id");
+CREATE INDEX "idx_coordinatio_with_st_ef0115" ON "coordination_notes" ("with_staff_id");
+CREATE INDEX "idx_coordinatio_with_te_d39912" ON "coordination_notes" ("with_team_id");
 CREATE TABLE "escalations" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -342,6 +391,9 @@ CREATE TABLE "escalations" (
     "team_id" CHAR(36) NOT NULL REFERENCES "teams" ("id") ON DELETE RESTRICT /* The team with the problem. */
 ) /* A problem in a team raised by the lead with alternatives and a recommendation, to */;
 CREATE INDEX "idx_escalations_status_711cfa" ON "escalations" ("status");
+CREATE INDEX "idx_escalations_raised__466ba2" ON "escalations" ("raised_by_id");
+CREATE INDEX "idx_escalations_raised__d73caf" ON "escalations" ("raised_to_id");
+CREATE INDEX "idx_escalations_team_id_21d768" ON "escalations" ("team_id");
 CREATE TABLE "evaluations" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -359,6 +411,10 @@ CREATE TABLE "evaluations" (
     "unit_id" CHAR(36) REFERENCES "units" ("id") ON DELETE RESTRICT /* Unit evaluated. */
 ) /* An evaluation by the Secretary General or a unit head, reviewed by the Secretary */;
 CREATE INDEX "idx_evaluations_status_756f7a" ON "evaluations" ("status");
+CREATE INDEX "idx_evaluations_evaluat_ed3540" ON "evaluations" ("evaluator_id");
+CREATE INDEX "idx_evaluations_staff_i_5e8378" ON "evaluations" ("staff_id");
+CREATE INDEX "idx_evaluations_team_id_798eee" ON "evaluations" ("team_id");
+CREATE INDEX "idx_evaluations_unit_id_cf315c" ON "evaluations" ("unit_id");
 CREATE TABLE "performance_dialogues" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -373,6 +429,9 @@ CREATE TABLE "performance_dialogues" (
 ) /* A recorded performance dialogue between a superior or lead and a staff member (PERF-2). */;
 CREATE INDEX "idx_performance_held_at_ccbdea" ON "performance_dialogues" ("held_at");
 CREATE INDEX "idx_performance_status_bf4b62" ON "performance_dialogues" ("status");
+CREATE INDEX "idx_performance_staff_i_249d59" ON "performance_dialogues" ("staff_id");
+CREATE INDEX "idx_performance_superio_462fdc" ON "performance_dialogues" ("superior_id");
+CREATE INDEX "idx_performance_team_id_9d3b49" ON "performance_dialogues" ("team_id");
 CREATE TABLE "performance_targets" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -393,6 +452,11 @@ CREATE TABLE "performance_targets" (
 CREATE INDEX "idx_performance_level_b0a3db" ON "performance_targets" ("level");
 CREATE INDEX "idx_performance_year_c2f1c7" ON "performance_targets" ("year");
 CREATE INDEX "idx_performance_status_752514" ON "performance_targets" ("status");
+CREATE INDEX "idx_performance_parent__cb207c" ON "performance_targets" ("parent_id");
+CREATE INDEX "idx_performance_set_by__4fed6d" ON "performance_targets" ("set_by_id");
+CREATE INDEX "idx_performance_staff_i_e5aa39" ON "performance_targets" ("staff_id");
+CREATE INDEX "idx_performance_team_id_b752ae" ON "performance_targets" ("team_id");
+CREATE INDEX "idx_performance_unit_id_0ebe3f" ON "performance_targets" ("unit_id");
 CREATE TABLE "activity_plans" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -413,6 +477,10 @@ CREATE TABLE "activity_plans" (
 CREATE INDEX "idx_activity_pl_planned_48be7c" ON "activity_plans" ("planned_start");
 CREATE INDEX "idx_activity_pl_planned_6d6d0f" ON "activity_plans" ("planned_end");
 CREATE INDEX "idx_activity_pl_status_88c112" ON "activity_plans" ("status");
+CREATE INDEX "idx_activity_pl_accepte_47a77d" ON "activity_plans" ("accepted_by_id");
+CREATE INDEX "idx_activity_pl_staff_i_ea4e22" ON "activity_plans" ("staff_id");
+CREATE INDEX "idx_activity_pl_target__f45872" ON "activity_plans" ("target_id");
+CREATE INDEX "idx_activity_pl_team_id_7d668c" ON "activity_plans" ("team_id");
 CREATE TABLE "work_reports" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -434,6 +502,12 @@ CREATE TABLE "work_reports" (
 CREATE INDEX "idx_work_report_kind_42f352" ON "work_reports" ("kind");
 CREATE INDEX "idx_work_report_due_on_16f103" ON "work_reports" ("due_on");
 CREATE INDEX "idx_work_report_status_a6c5b1" ON "work_reports" ("status");
+CREATE INDEX "idx_work_report_assignm_1051be" ON "work_reports" ("assignment_id");
+CREATE INDEX "idx_work_report_author__236d53" ON "work_reports" ("author_id");
+CREATE INDEX "idx_work_report_recipie_3e7ce4" ON "work_reports" ("recipient_id");
+CREATE INDEX "idx_work_report_request_fdfe6a" ON "work_reports" ("requested_by_id");
+CREATE INDEX "idx_work_report_team_id_7d9888" ON "work_reports" ("team_id");
+CREATE INDEX "idx_work_report_through_a9aaff" ON "work_reports" ("through_id");
 CREATE TABLE "cases" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -460,6 +534,10 @@ CREATE INDEX "idx_cases_inciden_04e61d" ON "cases" ("incident_date");
 CREATE INDEX "idx_cases_law_enf_97dcfd" ON "cases" ("law_enforcement_stage");
 CREATE INDEX "idx_cases_threat__9d66b6" ON "cases" ("threat_level");
 CREATE INDEX "idx_cases_status_6f59f9" ON "cases" ("status");
+CREATE INDEX "idx_cases_case_of_be732b" ON "cases" ("case_officer_id");
+CREATE INDEX "idx_cases_law_enf_df9547" ON "cases" ("law_enforcement_agency_id");
+CREATE INDEX "idx_cases_owning__e14a7c" ON "cases" ("owning_unit_id");
+CREATE INDEX "idx_cases_team_id_2f31b7" ON "cases" ("team_id");
 CREATE TABLE "protectees" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -492,6 +570,7 @@ CREATE INDEX "idx_protectees_nik_ind_d046c1" ON "protectees" ("nik_index");
 CREATE INDEX "idx_protectees_phone_i_61b57b" ON "protectees" ("phone_index");
 CREATE INDEX "idx_protectees_is_chil_816317" ON "protectees" ("is_child");
 CREATE INDEX "idx_protectees_status_d0df8f" ON "protectees" ("status");
+CREATE INDEX "idx_protectees_case_id_56d109" ON "protectees" ("case_id");
 CREATE TABLE "family_members" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -510,6 +589,7 @@ CREATE TABLE "family_members" (
 CREATE INDEX "idx_family_memb_nik_ind_58be3f" ON "family_members" ("nik_index");
 CREATE INDEX "idx_family_memb_phone_i_73e562" ON "family_members" ("phone_index");
 CREATE INDEX "idx_family_memb_covered_d526a8" ON "family_members" ("covered");
+CREATE INDEX "idx_family_memb_protect_fe8fdf" ON "family_members" ("protectee_id");
 CREATE TABLE "complaints" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -534,6 +614,9 @@ CREATE INDEX "idx_complaints_kind_14f97b" ON "complaints" ("kind");
 CREATE INDEX "idx_complaints_service_921f73" ON "complaints" ("service");
 CREATE INDEX "idx_complaints_receive_f339ee" ON "complaints" ("received_at");
 CREATE INDEX "idx_complaints_status_fd7b61" ON "complaints" ("status");
+CREATE INDEX "idx_complaints_answere_37d318" ON "complaints" ("answered_by_id");
+CREATE INDEX "idx_complaints_case_id_97e4a0" ON "complaints" ("case_id");
+CREATE INDEX "idx_complaints_handlin_d7f600" ON "complaints" ("handling_unit_id");
 CREATE TABLE "proactive_actions" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -572,6 +655,12 @@ CREATE INDEX "idx_proactive_a_deadlin_540b9a" ON "proactive_actions" ("deadline_
 CREATE INDEX "idx_proactive_a_outcome_9eae34" ON "proactive_actions" ("outcome");
 CREATE INDEX "idx_proactive_a_outcome_d6c46c" ON "proactive_actions" ("outcome_at");
 CREATE INDEX "idx_proactive_a_status_061268" ON "proactive_actions" ("status");
+CREATE INDEX "idx_proactive_a_analyse_9ccb69" ON "proactive_actions" ("analysed_by_id");
+CREATE INDEX "idx_proactive_a_applica_59b369" ON "proactive_actions" ("application_id");
+CREATE INDEX "idx_proactive_a_approve_0e1b3f" ON "proactive_actions" ("approved_by_id");
+CREATE INDEX "idx_proactive_a_case_id_591795" ON "proactive_actions" ("case_id");
+CREATE INDEX "idx_proactive_a_emergen_8f3243" ON "proactive_actions" ("emergency_protection_id");
+CREATE INDEX "idx_proactive_a_reporte_221ef6" ON "proactive_actions" ("reported_by_id");
 CREATE TABLE "proactive_team_members" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -582,6 +671,8 @@ CREATE TABLE "proactive_team_members" (
     "staff_id" CHAR(36) NOT NULL REFERENCES "staff" ("id") ON DELETE RESTRICT /* The officer. */,
     CONSTRAINT "uid_proactive_t_action__951baf" UNIQUE ("action_id", "staff_id")
 ) /* An officer on a proactive-action team, assigned by a superior's letter (PRO-2: at */;
+CREATE INDEX "idx_proactive_t_assignm_6056bb" ON "proactive_team_members" ("assignment_letter_id");
+CREATE INDEX "idx_proactive_t_staff_i_0701c3" ON "proactive_team_members" ("staff_id");
 CREATE TABLE "safe_houses" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -612,6 +703,7 @@ CREATE INDEX "idx_safe_houses_use_tem_b5ea54" ON "safe_houses" ("use_temporary_h
 CREATE INDEX "idx_safe_houses_child_f_97d0ae" ON "safe_houses" ("child_friendly");
 CREATE INDEX "idx_safe_houses_accessi_cd3bf3" ON "safe_houses" ("accessible");
 CREATE INDEX "idx_safe_houses_status_033f51" ON "safe_houses" ("status");
+CREATE INDEX "idx_safe_houses_managin_977adf" ON "safe_houses" ("managing_unit_id");
 CREATE TABLE "duty_rosters" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -626,6 +718,8 @@ CREATE TABLE "duty_rosters" (
 CREATE INDEX "idx_duty_roster_role_102d8d" ON "duty_rosters" ("role");
 CREATE INDEX "idx_duty_roster_shift_s_f8acd5" ON "duty_rosters" ("shift_start");
 CREATE INDEX "idx_duty_roster_shift_e_d54ab8" ON "duty_rosters" ("shift_end");
+CREATE INDEX "idx_duty_roster_house_i_387bf4" ON "duty_rosters" ("house_id");
+CREATE INDEX "idx_duty_roster_staff_i_10f4d4" ON "duty_rosters" ("staff_id");
 CREATE TABLE "safe_house_managers" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -641,6 +735,9 @@ CREATE TABLE "safe_house_managers" (
 CREATE INDEX "idx_safe_house__role_57445b" ON "safe_house_managers" ("role");
 CREATE INDEX "idx_safe_house__valid_f_bf403c" ON "safe_house_managers" ("valid_from");
 CREATE INDEX "idx_safe_house__valid_u_113618" ON "safe_house_managers" ("valid_until");
+CREATE INDEX "idx_safe_house__appoint_74198b" ON "safe_house_managers" ("appointed_by_id");
+CREATE INDEX "idx_safe_house__house_i_de5313" ON "safe_house_managers" ("house_id");
+CREATE INDEX "idx_safe_house__staff_i_afe71c" ON "safe_house_managers" ("staff_id");
 CREATE TABLE "safe_house_standards_assessments" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -662,6 +759,9 @@ CREATE TABLE "safe_house_standards_assessments" (
 CREATE INDEX "idx_safe_house__require_29165d" ON "safe_house_standards_assessments" ("requires_leaders_consideration");
 CREATE INDEX "idx_safe_house__status_ca7432" ON "safe_house_standards_assessments" ("status");
 CREATE INDEX "idx_safe_house__declare_d81e7b" ON "safe_house_standards_assessments" ("declared_at");
+CREATE INDEX "idx_safe_house__analyse_f76c63" ON "safe_house_standards_assessments" ("analysed_by_id");
+CREATE INDEX "idx_safe_house__case_id_b19ff5" ON "safe_house_standards_assessments" ("case_id");
+CREATE INDEX "idx_safe_house__house_i_4abb74" ON "safe_house_standards_assessments" ("house_id");
 CREATE TABLE "safe_house_standard_items" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -678,6 +778,9 @@ CREATE TABLE "safe_house_standard_items" (
 CREATE INDEX "idx_safe_house__categor_48144a" ON "safe_house_standard_items" ("category");
 CREATE INDEX "idx_safe_house__item_a9650c" ON "safe_house_standard_items" ("item");
 CREATE INDEX "idx_safe_house__met_9c6d75" ON "safe_house_standard_items" ("met");
+CREATE INDEX "idx_safe_house__assessm_ae92d5" ON "safe_house_standard_items" ("assessment_id");
+CREATE INDEX "idx_safe_house__checked_17c13d" ON "safe_house_standard_items" ("checked_by_id");
+CREATE INDEX "idx_safe_house__house_i_a586b0" ON "safe_house_standard_items" ("house_id");
 CREATE TABLE "security_task_force_members" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -695,6 +798,9 @@ CREATE TABLE "security_task_force_members" (
 ) /* A police officer of the security and escort task force (Satuan Tugas Pengamanan dan */;
 CREATE INDEX "idx_security_ta_valid_f_574173" ON "security_task_force_members" ("valid_from");
 CREATE INDEX "idx_security_ta_valid_u_8ab9be" ON "security_task_force_members" ("valid_until");
+CREATE INDEX "idx_security_ta_agency__455b86" ON "security_task_force_members" ("agency_id");
+CREATE INDEX "idx_security_ta_house_i_32088f" ON "security_task_force_members" ("house_id");
+CREATE INDEX "idx_security_ta_staff_i_0569a8" ON "security_task_force_members" ("staff_id");
 CREATE TABLE "reporters" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -721,6 +827,7 @@ CREATE TABLE "reporter_sessions" (
     "reporter_id" CHAR(36) NOT NULL REFERENCES "reporters" ("id") ON DELETE RESTRICT /* The verified reporter. */
 ) /* A public reporter's phone-verified session (AC-3): reaches only that reporter's own */;
 CREATE INDEX "idx_reporter_se_expires_930f35" ON "reporter_sessions" ("expires_at");
+CREATE INDEX "idx_reporter_se_reporte_871aa8" ON "reporter_sessions" ("reporter_id");
 CREATE TABLE "violence_reports" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -754,6 +861,10 @@ CREATE INDEX "idx_violence_re_submitt_87237f" ON "violence_reports" ("submitted_
 CREATE INDEX "idx_violence_re_due_at_6159d7" ON "violence_reports" ("due_at");
 CREATE INDEX "idx_violence_re_status_b0c3e3" ON "violence_reports" ("status");
 CREATE INDEX "idx_violence_re_closed__fe824c" ON "violence_reports" ("closed_at");
+CREATE INDEX "idx_violence_re_agency__347190" ON "violence_reports" ("agency_id");
+CREATE INDEX "idx_violence_re_compani_941bd1" ON "violence_reports" ("companion_id");
+CREATE INDEX "idx_violence_re_intake__01ac53" ON "violence_reports" ("intake_admin_id");
+CREATE INDEX "idx_violence_re_reporte_fbeb3b" ON "violence_reports" ("reporter_id");
 CREATE TABLE "confirmation_calls" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -766,6 +877,8 @@ CREATE TABLE "confirmation_calls" (
 ) /* An admin's call to the reporter on the registered number, and its outcome (VR-3). */;
 CREATE INDEX "idx_confirmatio_called__174aa6" ON "confirmation_calls" ("called_at");
 CREATE INDEX "idx_confirmatio_outcome_d3a58c" ON "confirmation_calls" ("outcome");
+CREATE INDEX "idx_confirmatio_admin_i_6604a0" ON "confirmation_calls" ("admin_id");
+CREATE INDEX "idx_confirmatio_report__58d39d" ON "confirmation_calls" ("report_id");
 CREATE TABLE "field_visits" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -781,6 +894,9 @@ CREATE TABLE "field_visits" (
 ) /* A companion's visit to confirm a report on site; the reporter follows the arrival */;
 CREATE INDEX "idx_field_visit_status_168c7d" ON "field_visits" ("status");
 CREATE INDEX "idx_field_visit_assigne_be62e5" ON "field_visits" ("assigned_at");
+CREATE INDEX "idx_field_visit_assigne_3760d6" ON "field_visits" ("assigned_by_id");
+CREATE INDEX "idx_field_visit_compani_2a9aa5" ON "field_visits" ("companion_id");
+CREATE INDEX "idx_field_visit_report__7e33e2" ON "field_visits" ("report_id");
 CREATE TABLE "identification_reports" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -797,6 +913,9 @@ CREATE TABLE "identification_reports" (
 CREATE INDEX "idx_identificat_risk_le_bc8a21" ON "identification_reports" ("risk_level");
 CREATE INDEX "idx_identificat_needs_p_3ae556" ON "identification_reports" ("needs_protection");
 CREATE INDEX "idx_identificat_written_99bb07" ON "identification_reports" ("written_at");
+CREATE INDEX "idx_identificat_compani_7697bf" ON "identification_reports" ("companion_id");
+CREATE INDEX "idx_identificat_report__300e7a" ON "identification_reports" ("report_id");
+CREATE INDEX "idx_identificat_visit_i_08086d" ON "identification_reports" ("visit_id");
 CREATE TABLE "referrals" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -814,6 +933,9 @@ CREATE TABLE "referrals" (
 ) /* Hand-over of a report to UPTD PPA, Puspaga or LPSK, who acknowledge it and report */;
 CREATE INDEX "idx_referrals_referre_7b7230" ON "referrals" ("referred_at");
 CREATE INDEX "idx_referrals_status_2bd0a7" ON "referrals" ("status");
+CREATE INDEX "idx_referrals_referre_1654d1" ON "referrals" ("referred_by_id");
+CREATE INDEX "idx_referrals_report__dd8cc6" ON "referrals" ("report_id");
+CREATE INDEX "idx_referrals_to_agen_94bf27" ON "referrals" ("to_agency_id");
 CREATE TABLE "applications" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -844,6 +966,15 @@ CREATE INDEX "idx_application_channel_5c6fdb" ON "applications" ("channel");
 CREATE INDEX "idx_application_receive_e95cac" ON "applications" ("received_at");
 CREATE INDEX "idx_application_possibl_c12e93" ON "applications" ("possible_duplicate_count");
 CREATE INDEX "idx_application_status_594257" ON "applications" ("status");
+CREATE INDEX "idx_application_applica_df68f7" ON "applications" ("applicant_id");
+CREATE INDEX "idx_application_case_id_7c7580" ON "applications" ("case_id");
+CREATE INDEX "idx_application_initiat_40fe74" ON "applications" ("initiating_agency_id");
+CREATE INDEX "idx_application_proacti_d12c70" ON "applications" ("proactive_action_id");
+CREATE INDEX "idx_application_receive_43daf0" ON "applications" ("received_by_id");
+CREATE INDEX "idx_application_referra_a924c4" ON "applications" ("referral_id");
+CREATE INDEX "idx_application_referre_34b8c5" ON "applications" ("referred_by_agency_id");
+CREATE INDEX "idx_application_review__fa16d5" ON "applications" ("review_unit_id");
+CREATE INDEX "idx_application_reviewe_0e9d97" ON "applications" ("reviewer_id");
 CREATE TABLE "application_program_requests" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -873,6 +1004,11 @@ CREATE INDEX "idx_decisions_decided_f4ebff" ON "decisions" ("decided_on");
 CREATE INDEX "idx_decisions_kind_c47e63" ON "decisions" ("kind");
 CREATE INDEX "idx_decisions_outcome_370c73" ON "decisions" ("outcome");
 CREATE INDEX "idx_decisions_status_9ce56a" ON "decisions" ("status");
+CREATE INDEX "idx_decisions_applica_fa731f" ON "decisions" ("application_id");
+CREATE INDEX "idx_decisions_case_id_21d527" ON "decisions" ("case_id");
+CREATE INDEX "idx_decisions_protect_a4da12" ON "decisions" ("protectee_id");
+CREATE INDEX "idx_decisions_signed__30d2e9" ON "decisions" ("signed_by_id");
+CREATE INDEX "idx_decisions_superse_a44600" ON "decisions" ("supersedes_id");
 CREATE TABLE "documents" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -915,6 +1051,15 @@ CREATE INDEX "idx_documents_signed__73e102" ON "documents" ("signed_at");
 CREATE INDEX "idx_documents_due_on_7ec83b" ON "documents" ("due_on");
 CREATE INDEX "idx_documents_deliver_08de01" ON "documents" ("delivered_at");
 CREATE INDEX "idx_documents_status_23cc9a" ON "documents" ("status");
+CREATE INDEX "idx_documents_addendu_cac93e" ON "documents" ("addendum_to_id");
+CREATE INDEX "idx_documents_case_id_6cf541" ON "documents" ("case_id");
+CREATE INDEX "idx_documents_decisio_f67872" ON "documents" ("decision_id");
+CREATE INDEX "idx_documents_deliver_932002" ON "documents" ("delivered_by_id");
+CREATE INDEX "idx_documents_issued__8ef1b2" ON "documents" ("issued_by_id");
+CREATE INDEX "idx_documents_program_0aafa1" ON "documents" ("program_id");
+CREATE INDEX "idx_documents_protect_44c019" ON "documents" ("protectee_id");
+CREATE INDEX "idx_documents_recipie_a191ad" ON "documents" ("recipient_agency_id");
+CREATE INDEX "idx_documents_signed__c43507" ON "documents" ("signed_on_behalf_of_chair_by_id");
 CREATE TABLE "emergency_protections" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -943,6 +1088,11 @@ CREATE INDEX "idx_emergency_p_ground_23f8bf" ON "emergency_protections" ("ground
 CREATE INDEX "idx_emergency_p_request_23db8b" ON "emergency_protections" ("requested_at");
 CREATE INDEX "idx_emergency_p_status_0e750a" ON "emergency_protections" ("status");
 CREATE INDEX "idx_emergency_p_ended_a_38b0ca" ON "emergency_protections" ("ended_at");
+CREATE INDEX "idx_emergency_p_case_id_9db106" ON "emergency_protections" ("case_id");
+CREATE INDEX "idx_emergency_p_decisio_59d935" ON "emergency_protections" ("decision_id");
+CREATE INDEX "idx_emergency_p_officia_c619f0" ON "emergency_protections" ("official_record_id");
+CREATE INDEX "idx_emergency_p_protect_e15058" ON "emergency_protections" ("protectee_id");
+CREATE INDEX "idx_emergency_p_request_fd33bb" ON "emergency_protections" ("requested_by_id");
 CREATE TABLE "protection_programs" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -985,6 +1135,17 @@ CREATE INDEX "idx_protection__period__c32510" ON "protection_programs" ("period_
 CREATE INDEX "idx_protection__status_a91e03" ON "protection_programs" ("status");
 CREATE INDEX "idx_protection__termina_f69184" ON "protection_programs" ("termination_reason");
 CREATE INDEX "idx_protection__termina_ca2dbd" ON "protection_programs" ("terminated_at");
+CREATE INDEX "idx_protection__agreeme_278fc9" ON "protection_programs" ("agreement_id");
+CREATE INDEX "idx_protection__appoint_03f618" ON "protection_programs" ("appointed_by_id");
+CREATE INDEX "idx_protection__case_id_daffd2" ON "protection_programs" ("case_id");
+CREATE INDEX "idx_protection__decisio_cc38f4" ON "protection_programs" ("decision_id");
+CREATE INDEX "idx_protection__extra_s_bfeecd" ON "protection_programs" ("extra_security_agency_id");
+CREATE INDEX "idx_protection__family__ee0220" ON "protection_programs" ("family_member_id");
+CREATE INDEX "idx_protection__protect_6b9b3a" ON "protection_programs" ("protectee_id");
+CREATE INDEX "idx_protection__provide_bf79df" ON "protection_programs" ("provider_agency_id");
+CREATE INDEX "idx_protection__superse_669313" ON "protection_programs" ("supersedes_id");
+CREATE INDEX "idx_protection__termina_595ab8" ON "protection_programs" ("termination_decision_id");
+CREATE INDEX "idx_protection__willing_058977" ON "protection_programs" ("willingness_statement_id");
 CREATE TABLE "cost_reimbursements" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1008,6 +1169,9 @@ CREATE TABLE "cost_reimbursements" (
 CREATE INDEX "idx_cost_reimbu_categor_13e117" ON "cost_reimbursements" ("category");
 CREATE INDEX "idx_cost_reimbu_submitt_bf7953" ON "cost_reimbursements" ("submitted_at");
 CREATE INDEX "idx_cost_reimbu_status_beb9fe" ON "cost_reimbursements" ("status");
+CREATE INDEX "idx_cost_reimbu_approve_b45dfa" ON "cost_reimbursements" ("approved_by_id");
+CREATE INDEX "idx_cost_reimbu_program_60d047" ON "cost_reimbursements" ("program_id");
+CREATE INDEX "idx_cost_reimbu_submitt_74e6c9" ON "cost_reimbursements" ("submitted_by_id");
 CREATE TABLE "monitoring_visits" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1027,6 +1191,10 @@ CREATE TABLE "monitoring_visits" (
 ) /* A monitoring (while protection runs) or evaluation visit, by the leaders, the */;
 CREATE INDEX "idx_monitoring__kind_7b9520" ON "monitoring_visits" ("kind");
 CREATE INDEX "idx_monitoring__visited_0d3a03" ON "monitoring_visits" ("visited_on");
+CREATE INDEX "idx_monitoring__by_agen_a59df1" ON "monitoring_visits" ("by_agency_id");
+CREATE INDEX "idx_monitoring__by_staf_39ee62" ON "monitoring_visits" ("by_staff_id");
+CREATE INDEX "idx_monitoring__case_id_574efa" ON "monitoring_visits" ("case_id");
+CREATE INDEX "idx_monitoring__program_2d9780" ON "monitoring_visits" ("program_id");
 CREATE TABLE "program_checklist_items" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1042,6 +1210,7 @@ CREATE TABLE "program_checklist_items" (
 ) /* One preparatory or executing step of a program (PRG-9). */;
 CREATE INDEX "idx_program_che_item_1d472b" ON "program_checklist_items" ("item");
 CREATE INDEX "idx_program_che_done_f9f2ca" ON "program_checklist_items" ("done");
+CREATE INDEX "idx_program_che_done_by_bd95a9" ON "program_checklist_items" ("done_by_id");
 CREATE TABLE "program_evaluations" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1056,6 +1225,9 @@ CREATE TABLE "program_evaluations" (
     "program_id" CHAR(36) NOT NULL REFERENCES "protection_programs" ("id") ON DELETE RESTRICT /* The program evaluated. */
 ) /* An evaluation of a program during or after it (MON-1, Pasal 42(3)). */;
 CREATE INDEX "idx_program_eva_evaluat_c9d083" ON "program_evaluations" ("evaluated_on");
+CREATE INDEX "idx_program_eva_evaluat_5dd03b" ON "program_evaluations" ("evaluator_id");
+CREATE INDEX "idx_program_eva_evaluat_924b14" ON "program_evaluations" ("evaluator_agency_id");
+CREATE INDEX "idx_program_eva_program_1d0fd4" ON "program_evaluations" ("program_id");
 CREATE TABLE "placements" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1103,6 +1275,20 @@ CREATE INDEX "idx_placements_prepara_25d479" ON "placements" ("preparation_compl
 CREATE INDEX "idx_placements_placed__b596a0" ON "placements" ("placed_at");
 CREATE INDEX "idx_placements_termina_48f8da" ON "placements" ("termination_reason");
 CREATE INDEX "idx_placements_ended_a_4162db" ON "placements" ("ended_at");
+CREATE INDEX "idx_placements_agreeme_66ab15" ON "placements" ("agreement_id");
+CREATE INDEX "idx_placements_approve_254a4e" ON "placements" ("approved_by_id");
+CREATE INDEX "idx_placements_bureau__4f8c6a" ON "placements" ("bureau_head_approved_by_id");
+CREATE INDEX "idx_placements_case_id_28a177" ON "placements" ("case_id");
+CREATE INDEX "idx_placements_decisio_d17563" ON "placements" ("decision_id");
+CREATE INDEX "idx_placements_emergen_69835a" ON "placements" ("emergency_protection_id");
+CREATE INDEX "idx_placements_emergen_04ca82" ON "placements" ("emergency_record_id");
+CREATE INDEX "idx_placements_house_i_d61b17" ON "placements" ("house_id");
+CREATE INDEX "idx_placements_program_965075" ON "placements" ("program_id");
+CREATE INDEX "idx_placements_protect_c4fdad" ON "placements" ("protectee_id");
+CREATE INDEX "idx_placements_request_aa5123" ON "placements" ("requested_by_id");
+CREATE INDEX "idx_placements_request_c00276" ON "placements" ("requesting_agency_id");
+CREATE INDEX "idx_placements_termina_42a357" ON "placements" ("termination_decision_id");
+CREATE INDEX "idx_placements_termina_d82e49" ON "placements" ("termination_record_id");
 CREATE TABLE "accessibility_aids" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1116,6 +1302,7 @@ CREATE TABLE "accessibility_aids" (
 ) /* An independence or health aid for a resident with a disability (SH-15, Pasal 24(2)). */;
 CREATE INDEX "idx_accessibili_kind_f9f696" ON "accessibility_aids" ("kind");
 CREATE INDEX "idx_accessibili_provide_78656e" ON "accessibility_aids" ("provided");
+CREATE INDEX "idx_accessibili_placeme_0ec118" ON "accessibility_aids" ("placement_id");
 CREATE TABLE "belongings_records" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1129,6 +1316,9 @@ CREATE TABLE "belongings_records" (
 ) /* An official record of belongings secured by the security task force at the */;
 CREATE INDEX "idx_belongings__kind_61e915" ON "belongings_records" ("kind");
 CREATE INDEX "idx_belongings__recorde_41073c" ON "belongings_records" ("recorded_at");
+CREATE INDEX "idx_belongings__officia_74cb8f" ON "belongings_records" ("official_record_id");
+CREATE INDEX "idx_belongings__placeme_41f027" ON "belongings_records" ("placement_id");
+CREATE INDEX "idx_belongings__recorde_5c5501" ON "belongings_records" ("recorded_by_id");
 CREATE TABLE "belongings_items" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1142,6 +1332,8 @@ CREATE TABLE "belongings_items" (
 ) /* One item on a belongings record (SH-13b). */;
 CREATE INDEX "idx_belongings__categor_42f069" ON "belongings_items" ("category");
 CREATE INDEX "idx_belongings__returne_1b67d7" ON "belongings_items" ("returned");
+CREATE INDEX "idx_belongings__record__b940e1" ON "belongings_items" ("record_id");
+CREATE INDEX "idx_belongings__returne_751ece" ON "belongings_items" ("returned_record_id");
 CREATE TABLE "companions" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1163,6 +1355,10 @@ CREATE INDEX "idx_companions_phone_i_6e0454" ON "companions" ("phone_index");
 CREATE INDEX "idx_companions_valid_f_3257d0" ON "companions" ("valid_from");
 CREATE INDEX "idx_companions_valid_u_724ec4" ON "companions" ("valid_until");
 CREATE INDEX "idx_companions_status_872f72" ON "companions" ("status");
+CREATE INDEX "idx_companions_family__08e400" ON "companions" ("family_member_id");
+CREATE INDEX "idx_companions_leaders_841365" ON "companions" ("leaders_decision_id");
+CREATE INDEX "idx_companions_placeme_b2f832" ON "companions" ("placement_id");
+CREATE INDEX "idx_companions_staff_i_b27dca" ON "companions" ("staff_id");
 CREATE TABLE "companion_notes" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1176,6 +1372,7 @@ CREATE TABLE "companion_notes" (
 ) /* A companion's note on the resident's physical and psychological condition and */;
 CREATE INDEX "idx_companion_n_noted_a_9a685e" ON "companion_notes" ("noted_at");
 CREATE INDEX "idx_companion_n_reporte_f4584d" ON "companion_notes" ("reported_to_manager");
+CREATE INDEX "idx_companion_n_compani_bd030e" ON "companion_notes" ("companion_id");
 CREATE TABLE "examinations" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1198,6 +1395,10 @@ CREATE TABLE "examinations" (
 CREATE INDEX "idx_examination_kind_e4adcb" ON "examinations" ("kind");
 CREATE INDEX "idx_examination_request_3de557" ON "examinations" ("requested_at");
 CREATE INDEX "idx_examination_status_7f6f6c" ON "examinations" ("status");
+CREATE INDEX "idx_examination_approve_c610d9" ON "examinations" ("approved_by_id");
+CREATE INDEX "idx_examination_follow__7208bb" ON "examinations" ("follow_up_of_id");
+CREATE INDEX "idx_examination_leaders_27b617" ON "examinations" ("leaders_decision_id");
+CREATE INDEX "idx_examination_placeme_b494cc" ON "examinations" ("placement_id");
 CREATE TABLE "needs_requests" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1216,6 +1417,10 @@ CREATE TABLE "needs_requests" (
 CREATE INDEX "idx_needs_reque_categor_3d6125" ON "needs_requests" ("category");
 CREATE INDEX "idx_needs_reque_request_e4d1eb" ON "needs_requests" ("requested_at");
 CREATE INDEX "idx_needs_reque_status_875a98" ON "needs_requests" ("status");
+CREATE INDEX "idx_needs_reque_coordin_8fe138" ON "needs_requests" ("coordinated_with_id");
+CREATE INDEX "idx_needs_reque_decided_60d5f2" ON "needs_requests" ("decided_by_id");
+CREATE INDEX "idx_needs_reque_placeme_e85def" ON "needs_requests" ("placement_id");
+CREATE INDEX "idx_needs_reque_program_0a1eab" ON "needs_requests" ("program_id");
 CREATE TABLE "preparation_items" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1231,6 +1436,7 @@ CREATE TABLE "preparation_items" (
 ) /* One preparation item a–e of a placement, due within 7 days (SH-12, SH-13). */;
 CREATE INDEX "idx_preparation_item_91ce1b" ON "preparation_items" ("item");
 CREATE INDEX "idx_preparation_done_d713bd" ON "preparation_items" ("done");
+CREATE INDEX "idx_preparation_done_by_01d579" ON "preparation_items" ("done_by_id");
 CREATE TABLE "resident_assessments" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1251,6 +1457,9 @@ CREATE TABLE "resident_assessments" (
 CREATE INDEX "idx_resident_as_kind_a083c1" ON "resident_assessments" ("kind");
 CREATE INDEX "idx_resident_as_threat__1eebbb" ON "resident_assessments" ("threat_level");
 CREATE INDEX "idx_resident_as_assesse_e7b8da" ON "resident_assessments" ("assessed_at");
+CREATE INDEX "idx_resident_as_assesse_e7b3b0" ON "resident_assessments" ("assessed_by_id");
+CREATE INDEX "idx_resident_as_case_of_e55eb9" ON "resident_assessments" ("case_officer_id");
+CREATE INDEX "idx_resident_as_placeme_475318" ON "resident_assessments" ("placement_id");
 CREATE TABLE "resident_activities" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1268,6 +1477,10 @@ CREATE TABLE "resident_activities" (
 CREATE INDEX "idx_resident_ac_place_7d5294" ON "resident_activities" ("place");
 CREATE INDEX "idx_resident_ac_schedul_bf7c76" ON "resident_activities" ("scheduled_at");
 CREATE INDEX "idx_resident_ac_status_c068b5" ON "resident_activities" ("status");
+CREATE INDEX "idx_resident_ac_approve_2fdee7" ON "resident_activities" ("approved_by_id");
+CREATE INDEX "idx_resident_ac_basis_e_73f405" ON "resident_activities" ("basis_examination_id");
+CREATE INDEX "idx_resident_ac_placeme_67ef1d" ON "resident_activities" ("placement_id");
+CREATE INDEX "idx_resident_ac_threat__118dba" ON "resident_activities" ("threat_assessment_id");
 CREATE TABLE "safe_house_monitoring_reports" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1287,6 +1500,10 @@ CREATE TABLE "safe_house_monitoring_reports" (
 ) /* Monitoring of protection in a house by the leaders and the bureau head, on reports of */;
 CREATE INDEX "idx_safe_house__source_21fbf2" ON "safe_house_monitoring_reports" ("source");
 CREATE INDEX "idx_safe_house__reporte_089c0d" ON "safe_house_monitoring_reports" ("reported_at");
+CREATE INDEX "idx_safe_house__control_b8d47e" ON "safe_house_monitoring_reports" ("controlled_by_id");
+CREATE INDEX "idx_safe_house__house_i_3176a4" ON "safe_house_monitoring_reports" ("house_id");
+CREATE INDEX "idx_safe_house__placeme_da82ac" ON "safe_house_monitoring_reports" ("placement_id");
+CREATE INDEX "idx_safe_house__reporte_9fe706" ON "safe_house_monitoring_reports" ("reported_by_id");
 CREATE TABLE "visit_positions" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1297,6 +1514,7 @@ CREATE TABLE "visit_positions" (
     "visit_id" CHAR(36) NOT NULL REFERENCES "field_visits" ("id") ON DELETE RESTRICT /* The visit. */
 ) /* A position the companion's app posted during a visit. Secret — it leads to the */;
 CREATE INDEX "idx_visit_posit_recorde_a3af94" ON "visit_positions" ("recorded_at");
+CREATE INDEX "idx_visit_posit_visit_i_3d0d7c" ON "visit_positions" ("visit_id");
 CREATE TABLE "approvals" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1313,6 +1531,8 @@ CREATE TABLE "approvals" (
 ) /* One approver's decision on one step of a workflow record. Distinct approvers per */;
 CREATE INDEX "idx_approvals_subject_29d78f" ON "approvals" ("subject_type");
 CREATE INDEX "idx_approvals_subject_5b2dbb" ON "approvals" ("subject_id");
+CREATE INDEX "idx_approvals_acting__645e48" ON "approvals" ("acting_for_id");
+CREATE INDEX "idx_approvals_approve_7d00f3" ON "approvals" ("approver_id");
 CREATE TABLE "audit_entries" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the entry was written (UTC); hashed, never changes. */,
@@ -1359,6 +1579,8 @@ CREATE INDEX "idx_workflow_hi_subject_e39e7e" ON "workflow_histories" ("subject_
 CREATE INDEX "idx_workflow_hi_subject_284ce0" ON "workflow_histories" ("subject_id");
 CREATE INDEX "idx_workflow_hi_action_8b71e1" ON "workflow_histories" ("action");
 CREATE INDEX "idx_workflow_hi_occurre_cc8fb6" ON "workflow_histories" ("occurred_at");
+CREATE INDEX "idx_workflow_hi_acting__be82df" ON "workflow_histories" ("acting_for_id");
+CREATE INDEX "idx_workflow_hi_actor_i_80fdd5" ON "workflow_histories" ("actor_id");
 CREATE TABLE "number_sequences" (
     "id" CHAR(36) NOT NULL PRIMARY KEY /* Opaque public id. */,
     "created_at" TIMESTAMP NOT NULL /* When the record was created (UTC). */,
@@ -1469,6 +1691,8 @@ CREATE TABLE "units" (
 CREATE INDEX "idx_units_kind_1b4794" ON "units" ("kind");
 CREATE INDEX "idx_units_functio_b69730" ON "units" ("function");
 CREATE INDEX "idx_units_active_f3d68c" ON "units" ("active");
+CREATE INDEX "idx_units_head_id_4ff3f1" ON "units" ("head_id");
+CREATE INDEX "idx_units_parent__aad0f4" ON "units" ("parent_id");
 COMMENT ON COLUMN "units"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "units"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "units"."updated_at" IS 'When the record last changed (UTC).';
@@ -1502,6 +1726,8 @@ CREATE TABLE "staff" (
 CREATE INDEX "idx_staff_phone_i_f942c0" ON "staff" ("phone_index");
 CREATE INDEX "idx_staff_positio_2e7fee" ON "staff" ("position");
 CREATE INDEX "idx_staff_active_6d1934" ON "staff" ("active");
+CREATE INDEX "idx_staff_agency__117060" ON "staff" ("agency_id");
+CREATE INDEX "idx_staff_unit_id_1497cc" ON "staff" ("unit_id");
 COMMENT ON COLUMN "staff"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "staff"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "staff"."updated_at" IS 'When the record last changed (UTC).';
@@ -1534,6 +1760,10 @@ CREATE TABLE "acting_appointments" (
 CREATE INDEX "idx_acting_appo_positio_21591e" ON "acting_appointments" ("position");
 CREATE INDEX "idx_acting_appo_valid_f_c21a9c" ON "acting_appointments" ("valid_from");
 CREATE INDEX "idx_acting_appo_valid_u_6d236e" ON "acting_appointments" ("valid_until");
+CREATE INDEX "idx_acting_appo_acting__e108ed" ON "acting_appointments" ("acting_for_id");
+CREATE INDEX "idx_acting_appo_acting__fc280a" ON "acting_appointments" ("acting_staff_id");
+CREATE INDEX "idx_acting_appo_portfol_e9cd3a" ON "acting_appointments" ("portfolio_id");
+CREATE INDEX "idx_acting_appo_unit_id_a0cea1" ON "acting_appointments" ("unit_id");
 COMMENT ON COLUMN "acting_appointments"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "acting_appointments"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "acting_appointments"."updated_at" IS 'When the record last changed (UTC).';
@@ -1557,6 +1787,8 @@ CREATE TABLE "portfolio_holdings" (
 );
 CREATE INDEX "idx_portfolio_h_valid_f_2aa1a3" ON "portfolio_holdings" ("valid_from");
 CREATE INDEX "idx_portfolio_h_valid_u_dc526a" ON "portfolio_holdings" ("valid_until");
+CREATE INDEX "idx_portfolio_h_portfol_78375c" ON "portfolio_holdings" ("portfolio_id");
+CREATE INDEX "idx_portfolio_h_staff_i_7e878d" ON "portfolio_holdings" ("staff_id");
 COMMENT ON COLUMN "portfolio_holdings"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "portfolio_holdings"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "portfolio_holdings"."updated_at" IS 'When the record last changed (UTC).';
@@ -1577,6 +1809,7 @@ CREATE TABLE "staff_competencies" (
     CONSTRAINT "uid_staff_compe_staff_i_fd2de0" UNIQUE ("staff_id", "competency_id")
 );
 CREATE INDEX "idx_staff_compe_level_12e203" ON "staff_competencies" ("level");
+CREATE INDEX "idx_staff_compe_compete_1d981d" ON "staff_competencies" ("competency_id");
 COMMENT ON COLUMN "staff_competencies"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "staff_competencies"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "staff_competencies"."updated_at" IS 'When the record last changed (UTC).';
@@ -1628,6 +1861,8 @@ CREATE TABLE "partner_tokens" (
 );
 CREATE INDEX "idx_partner_tok_expires_e7eb11" ON "partner_tokens" ("expires_at");
 CREATE INDEX "idx_partner_tok_revoked_bf382f" ON "partner_tokens" ("revoked_at");
+CREATE INDEX "idx_partner_tok_agency__800cee" ON "partner_tokens" ("agency_id");
+CREATE INDEX "idx_partner_tok_created_130a7e" ON "partner_tokens" ("created_by_id");
 COMMENT ON COLUMN "partner_tokens"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "partner_tokens"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "partner_tokens"."updated_at" IS 'When the record last changed (UTC).';
@@ -1708,6 +1943,7 @@ CREATE TABLE "staff_sessions" (
     "staff_id" UUID NOT NULL REFERENCES "staff" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX "idx_staff_sessi_expires_237fa2" ON "staff_sessions" ("expires_at");
+CREATE INDEX "idx_staff_sessi_staff_i_4defeb" ON "staff_sessions" ("staff_id");
 COMMENT ON COLUMN "staff_sessions"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "staff_sessions"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "staff_sessions"."updated_at" IS 'When the record last changed (UTC).';
@@ -1737,6 +1973,9 @@ CREATE TABLE "teams" (
 CREATE INDEX "idx_teams_starts__c3f531" ON "teams" ("starts_on");
 CREATE INDEX "idx_teams_ends_on_880833" ON "teams" ("ends_on");
 CREATE INDEX "idx_teams_status_4f9f0f" ON "teams" ("status");
+CREATE INDEX "idx_teams_lead_id_258c1e" ON "teams" ("lead_id");
+CREATE INDEX "idx_teams_owning__ba517b" ON "teams" ("owning_unit_id");
+CREATE INDEX "idx_teams_perform_905f4a" ON "teams" ("performance_target_id");
 COMMENT ON COLUMN "teams"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "teams"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "teams"."updated_at" IS 'When the record last changed (UTC).';
@@ -1780,6 +2019,13 @@ CREATE INDEX "idx_assignments_scope_cf912b" ON "assignments" ("scope");
 CREATE INDEX "idx_assignments_path_2d64c9" ON "assignments" ("path");
 CREATE INDEX "idx_assignments_status_f7197c" ON "assignments" ("status");
 CREATE INDEX "idx_assignments_due_on_b009f2" ON "assignments" ("due_on");
+CREATE INDEX "idx_assignments_propose_2d5215" ON "assignments" ("proposer_id");
+CREATE INDEX "idx_assignments_request_21b365" ON "assignments" ("requesting_agency_id");
+CREATE INDEX "idx_assignments_request_e64f42" ON "assignments" ("requesting_unit_id");
+CREATE INDEX "idx_assignments_staff_i_8e4716" ON "assignments" ("staff_id");
+CREATE INDEX "idx_assignments_target__1e73ed" ON "assignments" ("target_unit_id");
+CREATE INDEX "idx_assignments_team_id_04cad3" ON "assignments" ("team_id");
+CREATE INDEX "idx_assignments_technic_e76146" ON "assignments" ("technical_controller_id");
 COMMENT ON COLUMN "assignments"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "assignments"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "assignments"."updated_at" IS 'When the record last changed (UTC).';
@@ -1823,6 +2069,9 @@ CREATE INDEX "idx_assignment__issuer__d388d2" ON "assignment_letters" ("issuer_c
 CREATE INDEX "idx_assignment__year_b48ce3" ON "assignment_letters" ("year");
 CREATE INDEX "idx_assignment__issued__9348ec" ON "assignment_letters" ("issued_at");
 CREATE INDEX "idx_assignment__status_089954" ON "assignment_letters" ("status");
+CREATE INDEX "idx_assignment__assignm_182558" ON "assignment_letters" ("assignment_id");
+CREATE INDEX "idx_assignment__issued__9e33ea" ON "assignment_letters" ("issued_by_id");
+CREATE INDEX "idx_assignment__team_id_33cc65" ON "assignment_letters" ("team_id");
 COMMENT ON COLUMN "assignment_letters"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "assignment_letters"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "assignment_letters"."updated_at" IS 'When the record last changed (UTC).';
@@ -1864,6 +2113,15 @@ CREATE TABLE "involvement_requests" (
 CREATE INDEX "idx_involvement_directi_aab148" ON "involvement_requests" ("direction");
 CREATE INDEX "idx_involvement_kind_41e1bf" ON "involvement_requests" ("kind");
 CREATE INDEX "idx_involvement_status_6254bd" ON "involvement_requests" ("status");
+CREATE INDEX "idx_involvement_assignm_765c87" ON "involvement_requests" ("assignment_id");
+CREATE INDEX "idx_involvement_decided_99cc8c" ON "involvement_requests" ("decided_by_id");
+CREATE INDEX "idx_involvement_request_f87f16" ON "involvement_requests" ("requested_by_id");
+CREATE INDEX "idx_involvement_request_170f14" ON "involvement_requests" ("requested_staff_id");
+CREATE INDEX "idx_involvement_request_56b180" ON "involvement_requests" ("requesting_agency_id");
+CREATE INDEX "idx_involvement_request_f36329" ON "involvement_requests" ("requesting_unit_id");
+CREATE INDEX "idx_involvement_target__f59cfc" ON "involvement_requests" ("target_agency_id");
+CREATE INDEX "idx_involvement_target__35cba9" ON "involvement_requests" ("target_unit_id");
+CREATE INDEX "idx_involvement_team_id_20a41b" ON "involvement_requests" ("team_id");
 COMMENT ON COLUMN "involvement_requests"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "involvement_requests"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "involvement_requests"."updated_at" IS 'When the record last changed (UTC).';
@@ -1902,6 +2160,11 @@ CREATE TABLE "team_memberships" (
 CREATE INDEX "idx_team_member_role_17f3c2" ON "team_memberships" ("role");
 CREATE INDEX "idx_team_member_joined__77fe81" ON "team_memberships" ("joined_on");
 CREATE INDEX "idx_team_member_left_on_6ab4c2" ON "team_memberships" ("left_on");
+CREATE INDEX "idx_team_member_home_ag_545d06" ON "team_memberships" ("home_agency_id");
+CREATE INDEX "idx_team_member_home_un_af6369" ON "team_memberships" ("home_unit_id");
+CREATE INDEX "idx_team_member_involve_82fccc" ON "team_memberships" ("involvement_request_id");
+CREATE INDEX "idx_team_member_staff_i_22eb1b" ON "team_memberships" ("staff_id");
+CREATE INDEX "idx_team_member_team_id_047f42" ON "team_memberships" ("team_id");
 COMMENT ON COLUMN "team_memberships"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "team_memberships"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "team_memberships"."updated_at" IS 'When the record last changed (UTC).';
@@ -1932,6 +2195,10 @@ CREATE TABLE "appraisals" (
 );
 CREATE INDEX "idx_appraisals_sent_at_f62dac" ON "appraisals" ("sent_at");
 CREATE INDEX "idx_appraisals_status_720098" ON "appraisals" ("status");
+CREATE INDEX "idx_appraisals_apprais_cfca68" ON "appraisals" ("appraiser_id");
+CREATE INDEX "idx_appraisals_home_un_76b4d6" ON "appraisals" ("home_unit_head_id");
+CREATE INDEX "idx_appraisals_staff_i_fbbafd" ON "appraisals" ("staff_id");
+CREATE INDEX "idx_appraisals_team_id_1cfcdc" ON "appraisals" ("team_id");
 COMMENT ON COLUMN "appraisals"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "appraisals"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "appraisals"."updated_at" IS 'When the record last changed (UTC).';
@@ -1962,6 +2229,10 @@ CREATE TABLE "coordination_notes" (
 );
 CREATE INDEX "idx_coordinatio_stage_18b8a7" ON "coordination_notes" ("stage");
 CREATE INDEX "idx_coordinatio_status_2a992c" ON "coordination_notes" ("status");
+CREATE INDEX "idx_coordinatio_author__9b7419" ON "coordination_notes" ("author_id");
+CREATE INDEX "idx_coordinatio_team_id_9e5c54" ON "coordination_notes" ("team_id");
+CREATE INDEX "idx_coordinatio_with_st_ef0115" ON "coordination_notes" ("with_staff_id");
+CREATE INDEX "idx_coordinatio_with_te_d39912" ON "coordination_notes" ("with_team_id");
 COMMENT ON COLUMN "coordination_notes"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "coordination_notes"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "coordination_notes"."updated_at" IS 'When the record last changed (UTC).';
@@ -1989,6 +2260,9 @@ CREATE TABLE "escalations" (
     "team_id" UUID NOT NULL REFERENCES "teams" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX "idx_escalations_status_711cfa" ON "escalations" ("status");
+CREATE INDEX "idx_escalations_raised__466ba2" ON "escalations" ("raised_by_id");
+CREATE INDEX "idx_escalations_raised__d73caf" ON "escalations" ("raised_to_id");
+CREATE INDEX "idx_escalations_team_id_21d768" ON "escalations" ("team_id");
 COMMENT ON COLUMN "escalations"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "escalations"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "escalations"."updated_at" IS 'When the record last changed (UTC).';
@@ -2019,6 +2293,10 @@ CREATE TABLE "evaluations" (
     "unit_id" UUID REFERENCES "units" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX "idx_evaluations_status_756f7a" ON "evaluations" ("status");
+CREATE INDEX "idx_evaluations_evaluat_ed3540" ON "evaluations" ("evaluator_id");
+CREATE INDEX "idx_evaluations_staff_i_5e8378" ON "evaluations" ("staff_id");
+CREATE INDEX "idx_evaluations_team_id_798eee" ON "evaluations" ("team_id");
+CREATE INDEX "idx_evaluations_unit_id_cf315c" ON "evaluations" ("unit_id");
 COMMENT ON COLUMN "evaluations"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "evaluations"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "evaluations"."updated_at" IS 'When the record last changed (UTC).';
@@ -2048,6 +2326,9 @@ CREATE TABLE "performance_dialogues" (
 );
 CREATE INDEX "idx_performance_held_at_ccbdea" ON "performance_dialogues" ("held_at");
 CREATE INDEX "idx_performance_status_bf4b62" ON "performance_dialogues" ("status");
+CREATE INDEX "idx_performance_staff_i_249d59" ON "performance_dialogues" ("staff_id");
+CREATE INDEX "idx_performance_superio_462fdc" ON "performance_dialogues" ("superior_id");
+CREATE INDEX "idx_performance_team_id_9d3b49" ON "performance_dialogues" ("team_id");
 COMMENT ON COLUMN "performance_dialogues"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "performance_dialogues"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "performance_dialogues"."updated_at" IS 'When the record last changed (UTC).';
@@ -2079,6 +2360,11 @@ CREATE TABLE "performance_targets" (
 CREATE INDEX "idx_performance_level_b0a3db" ON "performance_targets" ("level");
 CREATE INDEX "idx_performance_year_c2f1c7" ON "performance_targets" ("year");
 CREATE INDEX "idx_performance_status_752514" ON "performance_targets" ("status");
+CREATE INDEX "idx_performance_parent__cb207c" ON "performance_targets" ("parent_id");
+CREATE INDEX "idx_performance_set_by__4fed6d" ON "performance_targets" ("set_by_id");
+CREATE INDEX "idx_performance_staff_i_e5aa39" ON "performance_targets" ("staff_id");
+CREATE INDEX "idx_performance_team_id_b752ae" ON "performance_targets" ("team_id");
+CREATE INDEX "idx_performance_unit_id_0ebe3f" ON "performance_targets" ("unit_id");
 COMMENT ON COLUMN "performance_targets"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "performance_targets"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "performance_targets"."updated_at" IS 'When the record last changed (UTC).';
@@ -2115,6 +2401,10 @@ CREATE TABLE "activity_plans" (
 CREATE INDEX "idx_activity_pl_planned_48be7c" ON "activity_plans" ("planned_start");
 CREATE INDEX "idx_activity_pl_planned_6d6d0f" ON "activity_plans" ("planned_end");
 CREATE INDEX "idx_activity_pl_status_88c112" ON "activity_plans" ("status");
+CREATE INDEX "idx_activity_pl_accepte_47a77d" ON "activity_plans" ("accepted_by_id");
+CREATE INDEX "idx_activity_pl_staff_i_ea4e22" ON "activity_plans" ("staff_id");
+CREATE INDEX "idx_activity_pl_target__f45872" ON "activity_plans" ("target_id");
+CREATE INDEX "idx_activity_pl_team_id_7d668c" ON "activity_plans" ("team_id");
 COMMENT ON COLUMN "activity_plans"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "activity_plans"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "activity_plans"."updated_at" IS 'When the record last changed (UTC).';
@@ -2152,6 +2442,12 @@ CREATE TABLE "work_reports" (
 CREATE INDEX "idx_work_report_kind_42f352" ON "work_reports" ("kind");
 CREATE INDEX "idx_work_report_due_on_16f103" ON "work_reports" ("due_on");
 CREATE INDEX "idx_work_report_status_a6c5b1" ON "work_reports" ("status");
+CREATE INDEX "idx_work_report_assignm_1051be" ON "work_reports" ("assignment_id");
+CREATE INDEX "idx_work_report_author__236d53" ON "work_reports" ("author_id");
+CREATE INDEX "idx_work_report_recipie_3e7ce4" ON "work_reports" ("recipient_id");
+CREATE INDEX "idx_work_report_request_fdfe6a" ON "work_reports" ("requested_by_id");
+CREATE INDEX "idx_work_report_team_id_7d9888" ON "work_reports" ("team_id");
+CREATE INDEX "idx_work_report_through_a9aaff" ON "work_reports" ("through_id");
 COMMENT ON COLUMN "work_reports"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "work_reports"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "work_reports"."updated_at" IS 'When the record last changed (UTC).';
@@ -2195,6 +2491,10 @@ CREATE INDEX "idx_cases_inciden_04e61d" ON "cases" ("incident_date");
 CREATE INDEX "idx_cases_law_enf_97dcfd" ON "cases" ("law_enforcement_stage");
 CREATE INDEX "idx_cases_threat__9d66b6" ON "cases" ("threat_level");
 CREATE INDEX "idx_cases_status_6f59f9" ON "cases" ("status");
+CREATE INDEX "idx_cases_case_of_be732b" ON "cases" ("case_officer_id");
+CREATE INDEX "idx_cases_law_enf_df9547" ON "cases" ("law_enforcement_agency_id");
+CREATE INDEX "idx_cases_owning__e14a7c" ON "cases" ("owning_unit_id");
+CREATE INDEX "idx_cases_team_id_2f31b7" ON "cases" ("team_id");
 COMMENT ON COLUMN "cases"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "cases"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "cases"."updated_at" IS 'When the record last changed (UTC).';
@@ -2247,6 +2547,7 @@ CREATE INDEX "idx_protectees_nik_ind_d046c1" ON "protectees" ("nik_index");
 CREATE INDEX "idx_protectees_phone_i_61b57b" ON "protectees" ("phone_index");
 CREATE INDEX "idx_protectees_is_chil_816317" ON "protectees" ("is_child");
 CREATE INDEX "idx_protectees_status_d0df8f" ON "protectees" ("status");
+CREATE INDEX "idx_protectees_case_id_56d109" ON "protectees" ("case_id");
 COMMENT ON COLUMN "protectees"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "protectees"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "protectees"."updated_at" IS 'When the record last changed (UTC).';
@@ -2291,6 +2592,7 @@ CREATE TABLE "family_members" (
 CREATE INDEX "idx_family_memb_nik_ind_58be3f" ON "family_members" ("nik_index");
 CREATE INDEX "idx_family_memb_phone_i_73e562" ON "family_members" ("phone_index");
 CREATE INDEX "idx_family_memb_covered_d526a8" ON "family_members" ("covered");
+CREATE INDEX "idx_family_memb_protect_fe8fdf" ON "family_members" ("protectee_id");
 COMMENT ON COLUMN "family_members"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "family_members"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "family_members"."updated_at" IS 'When the record last changed (UTC).';
@@ -2329,6 +2631,9 @@ CREATE INDEX "idx_complaints_kind_14f97b" ON "complaints" ("kind");
 CREATE INDEX "idx_complaints_service_921f73" ON "complaints" ("service");
 CREATE INDEX "idx_complaints_receive_f339ee" ON "complaints" ("received_at");
 CREATE INDEX "idx_complaints_status_fd7b61" ON "complaints" ("status");
+CREATE INDEX "idx_complaints_answere_37d318" ON "complaints" ("answered_by_id");
+CREATE INDEX "idx_complaints_case_id_97e4a0" ON "complaints" ("case_id");
+CREATE INDEX "idx_complaints_handlin_d7f600" ON "complaints" ("handling_unit_id");
 COMMENT ON COLUMN "complaints"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "complaints"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "complaints"."updated_at" IS 'When the record last changed (UTC).';
@@ -2385,6 +2690,12 @@ CREATE INDEX "idx_proactive_a_deadlin_540b9a" ON "proactive_actions" ("deadline_
 CREATE INDEX "idx_proactive_a_outcome_9eae34" ON "proactive_actions" ("outcome");
 CREATE INDEX "idx_proactive_a_outcome_d6c46c" ON "proactive_actions" ("outcome_at");
 CREATE INDEX "idx_proactive_a_status_061268" ON "proactive_actions" ("status");
+CREATE INDEX "idx_proactive_a_analyse_9ccb69" ON "proactive_actions" ("analysed_by_id");
+CREATE INDEX "idx_proactive_a_applica_59b369" ON "proactive_actions" ("application_id");
+CREATE INDEX "idx_proactive_a_approve_0e1b3f" ON "proactive_actions" ("approved_by_id");
+CREATE INDEX "idx_proactive_a_case_id_591795" ON "proactive_actions" ("case_id");
+CREATE INDEX "idx_proactive_a_emergen_8f3243" ON "proactive_actions" ("emergency_protection_id");
+CREATE INDEX "idx_proactive_a_reporte_221ef6" ON "proactive_actions" ("reported_by_id");
 COMMENT ON COLUMN "proactive_actions"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "proactive_actions"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "proactive_actions"."updated_at" IS 'When the record last changed (UTC).';
@@ -2426,6 +2737,8 @@ CREATE TABLE "proactive_team_members" (
     "staff_id" UUID NOT NULL REFERENCES "staff" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_proactive_t_action__951baf" UNIQUE ("action_id", "staff_id")
 );
+CREATE INDEX "idx_proactive_t_assignm_6056bb" ON "proactive_team_members" ("assignment_letter_id");
+CREATE INDEX "idx_proactive_t_staff_i_0701c3" ON "proactive_team_members" ("staff_id");
 COMMENT ON COLUMN "proactive_team_members"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "proactive_team_members"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "proactive_team_members"."updated_at" IS 'When the record last changed (UTC).';
@@ -2464,6 +2777,7 @@ CREATE INDEX "idx_safe_houses_use_tem_b5ea54" ON "safe_houses" ("use_temporary_h
 CREATE INDEX "idx_safe_houses_child_f_97d0ae" ON "safe_houses" ("child_friendly");
 CREATE INDEX "idx_safe_houses_accessi_cd3bf3" ON "safe_houses" ("accessible");
 CREATE INDEX "idx_safe_houses_status_033f51" ON "safe_houses" ("status");
+CREATE INDEX "idx_safe_houses_managin_977adf" ON "safe_houses" ("managing_unit_id");
 COMMENT ON COLUMN "safe_houses"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "safe_houses"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "safe_houses"."updated_at" IS 'When the record last changed (UTC).';
@@ -2499,6 +2813,8 @@ CREATE TABLE "duty_rosters" (
 CREATE INDEX "idx_duty_roster_role_102d8d" ON "duty_rosters" ("role");
 CREATE INDEX "idx_duty_roster_shift_s_f8acd5" ON "duty_rosters" ("shift_start");
 CREATE INDEX "idx_duty_roster_shift_e_d54ab8" ON "duty_rosters" ("shift_end");
+CREATE INDEX "idx_duty_roster_house_i_387bf4" ON "duty_rosters" ("house_id");
+CREATE INDEX "idx_duty_roster_staff_i_10f4d4" ON "duty_rosters" ("staff_id");
 COMMENT ON COLUMN "duty_rosters"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "duty_rosters"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "duty_rosters"."updated_at" IS 'When the record last changed (UTC).';
@@ -2524,6 +2840,9 @@ CREATE TABLE "safe_house_managers" (
 CREATE INDEX "idx_safe_house__role_57445b" ON "safe_house_managers" ("role");
 CREATE INDEX "idx_safe_house__valid_f_bf403c" ON "safe_house_managers" ("valid_from");
 CREATE INDEX "idx_safe_house__valid_u_113618" ON "safe_house_managers" ("valid_until");
+CREATE INDEX "idx_safe_house__appoint_74198b" ON "safe_house_managers" ("appointed_by_id");
+CREATE INDEX "idx_safe_house__house_i_de5313" ON "safe_house_managers" ("house_id");
+CREATE INDEX "idx_safe_house__staff_i_afe71c" ON "safe_house_managers" ("staff_id");
 COMMENT ON COLUMN "safe_house_managers"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "safe_house_managers"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "safe_house_managers"."updated_at" IS 'When the record last changed (UTC).';
@@ -2556,6 +2875,9 @@ CREATE TABLE "safe_house_standards_assessments" (
 CREATE INDEX "idx_safe_house__require_29165d" ON "safe_house_standards_assessments" ("requires_leaders_consideration");
 CREATE INDEX "idx_safe_house__status_ca7432" ON "safe_house_standards_assessments" ("status");
 CREATE INDEX "idx_safe_house__declare_d81e7b" ON "safe_house_standards_assessments" ("declared_at");
+CREATE INDEX "idx_safe_house__analyse_f76c63" ON "safe_house_standards_assessments" ("analysed_by_id");
+CREATE INDEX "idx_safe_house__case_id_b19ff5" ON "safe_house_standards_assessments" ("case_id");
+CREATE INDEX "idx_safe_house__house_i_4abb74" ON "safe_house_standards_assessments" ("house_id");
 COMMENT ON COLUMN "safe_house_standards_assessments"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "safe_house_standards_assessments"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "safe_house_standards_assessments"."updated_at" IS 'When the record last changed (UTC).';
@@ -2589,6 +2911,9 @@ CREATE TABLE "safe_house_standard_items" (
 CREATE INDEX "idx_safe_house__categor_48144a" ON "safe_house_standard_items" ("category");
 CREATE INDEX "idx_safe_house__item_a9650c" ON "safe_house_standard_items" ("item");
 CREATE INDEX "idx_safe_house__met_9c6d75" ON "safe_house_standard_items" ("met");
+CREATE INDEX "idx_safe_house__assessm_ae92d5" ON "safe_house_standard_items" ("assessment_id");
+CREATE INDEX "idx_safe_house__checked_17c13d" ON "safe_house_standard_items" ("checked_by_id");
+CREATE INDEX "idx_safe_house__house_i_a586b0" ON "safe_house_standard_items" ("house_id");
 COMMENT ON COLUMN "safe_house_standard_items"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "safe_house_standard_items"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "safe_house_standard_items"."updated_at" IS 'When the record last changed (UTC).';
@@ -2618,6 +2943,9 @@ CREATE TABLE "security_task_force_members" (
 );
 CREATE INDEX "idx_security_ta_valid_f_574173" ON "security_task_force_members" ("valid_from");
 CREATE INDEX "idx_security_ta_valid_u_8ab9be" ON "security_task_force_members" ("valid_until");
+CREATE INDEX "idx_security_ta_agency__455b86" ON "security_task_force_members" ("agency_id");
+CREATE INDEX "idx_security_ta_house_i_32088f" ON "security_task_force_members" ("house_id");
+CREATE INDEX "idx_security_ta_staff_i_0569a8" ON "security_task_force_members" ("staff_id");
 COMMENT ON COLUMN "security_task_force_members"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "security_task_force_members"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "security_task_force_members"."updated_at" IS 'When the record last changed (UTC).';
@@ -2669,6 +2997,7 @@ CREATE TABLE "reporter_sessions" (
     "reporter_id" UUID NOT NULL REFERENCES "reporters" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX "idx_reporter_se_expires_930f35" ON "reporter_sessions" ("expires_at");
+CREATE INDEX "idx_reporter_se_reporte_871aa8" ON "reporter_sessions" ("reporter_id");
 COMMENT ON COLUMN "reporter_sessions"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "reporter_sessions"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "reporter_sessions"."updated_at" IS 'When the record last changed (UTC).';
@@ -2711,6 +3040,10 @@ CREATE INDEX "idx_violence_re_submitt_87237f" ON "violence_reports" ("submitted_
 CREATE INDEX "idx_violence_re_due_at_6159d7" ON "violence_reports" ("due_at");
 CREATE INDEX "idx_violence_re_status_b0c3e3" ON "violence_reports" ("status");
 CREATE INDEX "idx_violence_re_closed__fe824c" ON "violence_reports" ("closed_at");
+CREATE INDEX "idx_violence_re_agency__347190" ON "violence_reports" ("agency_id");
+CREATE INDEX "idx_violence_re_compani_941bd1" ON "violence_reports" ("companion_id");
+CREATE INDEX "idx_violence_re_intake__01ac53" ON "violence_reports" ("intake_admin_id");
+CREATE INDEX "idx_violence_re_reporte_fbeb3b" ON "violence_reports" ("reporter_id");
 COMMENT ON COLUMN "violence_reports"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "violence_reports"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "violence_reports"."updated_at" IS 'When the record last changed (UTC).';
@@ -2748,6 +3081,8 @@ CREATE TABLE "confirmation_calls" (
 );
 CREATE INDEX "idx_confirmatio_called__174aa6" ON "confirmation_calls" ("called_at");
 CREATE INDEX "idx_confirmatio_outcome_d3a58c" ON "confirmation_calls" ("outcome");
+CREATE INDEX "idx_confirmatio_admin_i_6604a0" ON "confirmation_calls" ("admin_id");
+CREATE INDEX "idx_confirmatio_report__58d39d" ON "confirmation_calls" ("report_id");
 COMMENT ON COLUMN "confirmation_calls"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "confirmation_calls"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "confirmation_calls"."updated_at" IS 'When the record last changed (UTC).';
@@ -2772,6 +3107,9 @@ CREATE TABLE "field_visits" (
 );
 CREATE INDEX "idx_field_visit_status_168c7d" ON "field_visits" ("status");
 CREATE INDEX "idx_field_visit_assigne_be62e5" ON "field_visits" ("assigned_at");
+CREATE INDEX "idx_field_visit_assigne_3760d6" ON "field_visits" ("assigned_by_id");
+CREATE INDEX "idx_field_visit_compani_2a9aa5" ON "field_visits" ("companion_id");
+CREATE INDEX "idx_field_visit_report__7e33e2" ON "field_visits" ("report_id");
 COMMENT ON COLUMN "field_visits"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "field_visits"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "field_visits"."updated_at" IS 'When the record last changed (UTC).';
@@ -2800,6 +3138,9 @@ CREATE TABLE "identification_reports" (
 CREATE INDEX "idx_identificat_risk_le_bc8a21" ON "identification_reports" ("risk_level");
 CREATE INDEX "idx_identificat_needs_p_3ae556" ON "identification_reports" ("needs_protection");
 CREATE INDEX "idx_identificat_written_99bb07" ON "identification_reports" ("written_at");
+CREATE INDEX "idx_identificat_compani_7697bf" ON "identification_reports" ("companion_id");
+CREATE INDEX "idx_identificat_report__300e7a" ON "identification_reports" ("report_id");
+CREATE INDEX "idx_identificat_visit_i_08086d" ON "identification_reports" ("visit_id");
 COMMENT ON COLUMN "identification_reports"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "identification_reports"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "identification_reports"."updated_at" IS 'When the record last changed (UTC).';
@@ -2829,6 +3170,9 @@ CREATE TABLE "referrals" (
 );
 CREATE INDEX "idx_referrals_referre_7b7230" ON "referrals" ("referred_at");
 CREATE INDEX "idx_referrals_status_2bd0a7" ON "referrals" ("status");
+CREATE INDEX "idx_referrals_referre_1654d1" ON "referrals" ("referred_by_id");
+CREATE INDEX "idx_referrals_report__dd8cc6" ON "referrals" ("report_id");
+CREATE INDEX "idx_referrals_to_agen_94bf27" ON "referrals" ("to_agency_id");
 COMMENT ON COLUMN "referrals"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "referrals"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "referrals"."updated_at" IS 'When the record last changed (UTC).';
@@ -2873,6 +3217,15 @@ CREATE INDEX "idx_application_channel_5c6fdb" ON "applications" ("channel");
 CREATE INDEX "idx_application_receive_e95cac" ON "applications" ("received_at");
 CREATE INDEX "idx_application_possibl_c12e93" ON "applications" ("possible_duplicate_count");
 CREATE INDEX "idx_application_status_594257" ON "applications" ("status");
+CREATE INDEX "idx_application_applica_df68f7" ON "applications" ("applicant_id");
+CREATE INDEX "idx_application_case_id_7c7580" ON "applications" ("case_id");
+CREATE INDEX "idx_application_initiat_40fe74" ON "applications" ("initiating_agency_id");
+CREATE INDEX "idx_application_proacti_d12c70" ON "applications" ("proactive_action_id");
+CREATE INDEX "idx_application_receive_43daf0" ON "applications" ("received_by_id");
+CREATE INDEX "idx_application_referra_a924c4" ON "applications" ("referral_id");
+CREATE INDEX "idx_application_referre_34b8c5" ON "applications" ("referred_by_agency_id");
+CREATE INDEX "idx_application_review__fa16d5" ON "applications" ("review_unit_id");
+CREATE INDEX "idx_application_reviewe_0e9d97" ON "applications" ("reviewer_id");
 COMMENT ON COLUMN "applications"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "applications"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "applications"."updated_at" IS 'When the record last changed (UTC).';
@@ -2933,6 +3286,11 @@ CREATE INDEX "idx_decisions_decided_f4ebff" ON "decisions" ("decided_on");
 CREATE INDEX "idx_decisions_kind_c47e63" ON "decisions" ("kind");
 CREATE INDEX "idx_decisions_outcome_370c73" ON "decisions" ("outcome");
 CREATE INDEX "idx_decisions_status_9ce56a" ON "decisions" ("status");
+CREATE INDEX "idx_decisions_applica_fa731f" ON "decisions" ("application_id");
+CREATE INDEX "idx_decisions_case_id_21d527" ON "decisions" ("case_id");
+CREATE INDEX "idx_decisions_protect_a4da12" ON "decisions" ("protectee_id");
+CREATE INDEX "idx_decisions_signed__30d2e9" ON "decisions" ("signed_by_id");
+CREATE INDEX "idx_decisions_superse_a44600" ON "decisions" ("supersedes_id");
 COMMENT ON COLUMN "decisions"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "decisions"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "decisions"."updated_at" IS 'When the record last changed (UTC).';
@@ -2990,6 +3348,15 @@ CREATE INDEX "idx_documents_signed__73e102" ON "documents" ("signed_at");
 CREATE INDEX "idx_documents_due_on_7ec83b" ON "documents" ("due_on");
 CREATE INDEX "idx_documents_deliver_08de01" ON "documents" ("delivered_at");
 CREATE INDEX "idx_documents_status_23cc9a" ON "documents" ("status");
+CREATE INDEX "idx_documents_addendu_cac93e" ON "documents" ("addendum_to_id");
+CREATE INDEX "idx_documents_case_id_6cf541" ON "documents" ("case_id");
+CREATE INDEX "idx_documents_decisio_f67872" ON "documents" ("decision_id");
+CREATE INDEX "idx_documents_deliver_932002" ON "documents" ("delivered_by_id");
+CREATE INDEX "idx_documents_issued__8ef1b2" ON "documents" ("issued_by_id");
+CREATE INDEX "idx_documents_program_0aafa1" ON "documents" ("program_id");
+CREATE INDEX "idx_documents_protect_44c019" ON "documents" ("protectee_id");
+CREATE INDEX "idx_documents_recipie_a191ad" ON "documents" ("recipient_agency_id");
+CREATE INDEX "idx_documents_signed__c43507" ON "documents" ("signed_on_behalf_of_chair_by_id");
 COMMENT ON COLUMN "documents"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "documents"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "documents"."updated_at" IS 'When the record last changed (UTC).';
@@ -3052,6 +3419,11 @@ CREATE INDEX "idx_emergency_p_ground_23f8bf" ON "emergency_protections" ("ground
 CREATE INDEX "idx_emergency_p_request_23db8b" ON "emergency_protections" ("requested_at");
 CREATE INDEX "idx_emergency_p_status_0e750a" ON "emergency_protections" ("status");
 CREATE INDEX "idx_emergency_p_ended_a_38b0ca" ON "emergency_protections" ("ended_at");
+CREATE INDEX "idx_emergency_p_case_id_9db106" ON "emergency_protections" ("case_id");
+CREATE INDEX "idx_emergency_p_decisio_59d935" ON "emergency_protections" ("decision_id");
+CREATE INDEX "idx_emergency_p_officia_c619f0" ON "emergency_protections" ("official_record_id");
+CREATE INDEX "idx_emergency_p_protect_e15058" ON "emergency_protections" ("protectee_id");
+CREATE INDEX "idx_emergency_p_request_fd33bb" ON "emergency_protections" ("requested_by_id");
 COMMENT ON COLUMN "emergency_protections"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "emergency_protections"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "emergency_protections"."updated_at" IS 'When the record last changed (UTC).';
@@ -3117,6 +3489,17 @@ CREATE INDEX "idx_protection__period__c32510" ON "protection_programs" ("period_
 CREATE INDEX "idx_protection__status_a91e03" ON "protection_programs" ("status");
 CREATE INDEX "idx_protection__termina_f69184" ON "protection_programs" ("termination_reason");
 CREATE INDEX "idx_protection__termina_ca2dbd" ON "protection_programs" ("terminated_at");
+CREATE INDEX "idx_protection__agreeme_278fc9" ON "protection_programs" ("agreement_id");
+CREATE INDEX "idx_protection__appoint_03f618" ON "protection_programs" ("appointed_by_id");
+CREATE INDEX "idx_protection__case_id_daffd2" ON "protection_programs" ("case_id");
+CREATE INDEX "idx_protection__decisio_cc38f4" ON "protection_programs" ("decision_id");
+CREATE INDEX "idx_protection__extra_s_bfeecd" ON "protection_programs" ("extra_security_agency_id");
+CREATE INDEX "idx_protection__family__ee0220" ON "protection_programs" ("family_member_id");
+CREATE INDEX "idx_protection__protect_6b9b3a" ON "protection_programs" ("protectee_id");
+CREATE INDEX "idx_protection__provide_bf79df" ON "protection_programs" ("provider_agency_id");
+CREATE INDEX "idx_protection__superse_669313" ON "protection_programs" ("supersedes_id");
+CREATE INDEX "idx_protection__termina_595ab8" ON "protection_programs" ("termination_decision_id");
+CREATE INDEX "idx_protection__willing_058977" ON "protection_programs" ("willingness_statement_id");
 COMMENT ON COLUMN "protection_programs"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "protection_programs"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "protection_programs"."updated_at" IS 'When the record last changed (UTC).';
@@ -3174,6 +3557,9 @@ CREATE TABLE "cost_reimbursements" (
 CREATE INDEX "idx_cost_reimbu_categor_13e117" ON "cost_reimbursements" ("category");
 CREATE INDEX "idx_cost_reimbu_submitt_bf7953" ON "cost_reimbursements" ("submitted_at");
 CREATE INDEX "idx_cost_reimbu_status_beb9fe" ON "cost_reimbursements" ("status");
+CREATE INDEX "idx_cost_reimbu_approve_b45dfa" ON "cost_reimbursements" ("approved_by_id");
+CREATE INDEX "idx_cost_reimbu_program_60d047" ON "cost_reimbursements" ("program_id");
+CREATE INDEX "idx_cost_reimbu_submitt_74e6c9" ON "cost_reimbursements" ("submitted_by_id");
 COMMENT ON COLUMN "cost_reimbursements"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "cost_reimbursements"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "cost_reimbursements"."updated_at" IS 'When the record last changed (UTC).';
@@ -3212,6 +3598,10 @@ CREATE TABLE "monitoring_visits" (
 );
 CREATE INDEX "idx_monitoring__kind_7b9520" ON "monitoring_visits" ("kind");
 CREATE INDEX "idx_monitoring__visited_0d3a03" ON "monitoring_visits" ("visited_on");
+CREATE INDEX "idx_monitoring__by_agen_a59df1" ON "monitoring_visits" ("by_agency_id");
+CREATE INDEX "idx_monitoring__by_staf_39ee62" ON "monitoring_visits" ("by_staff_id");
+CREATE INDEX "idx_monitoring__case_id_574efa" ON "monitoring_visits" ("case_id");
+CREATE INDEX "idx_monitoring__program_2d9780" ON "monitoring_visits" ("program_id");
 COMMENT ON COLUMN "monitoring_visits"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "monitoring_visits"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "monitoring_visits"."updated_at" IS 'When the record last changed (UTC).';
@@ -3243,6 +3633,7 @@ CREATE TABLE "program_checklist_items" (
 );
 CREATE INDEX "idx_program_che_item_1d472b" ON "program_checklist_items" ("item");
 CREATE INDEX "idx_program_che_done_f9f2ca" ON "program_checklist_items" ("done");
+CREATE INDEX "idx_program_che_done_by_bd95a9" ON "program_checklist_items" ("done_by_id");
 COMMENT ON COLUMN "program_checklist_items"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "program_checklist_items"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "program_checklist_items"."updated_at" IS 'When the record last changed (UTC).';
@@ -3268,6 +3659,9 @@ CREATE TABLE "program_evaluations" (
     "program_id" UUID NOT NULL REFERENCES "protection_programs" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX "idx_program_eva_evaluat_c9d083" ON "program_evaluations" ("evaluated_on");
+CREATE INDEX "idx_program_eva_evaluat_5dd03b" ON "program_evaluations" ("evaluator_id");
+CREATE INDEX "idx_program_eva_evaluat_924b14" ON "program_evaluations" ("evaluator_agency_id");
+CREATE INDEX "idx_program_eva_program_1d0fd4" ON "program_evaluations" ("program_id");
 COMMENT ON COLUMN "program_evaluations"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "program_evaluations"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "program_evaluations"."updated_at" IS 'When the record last changed (UTC).';
@@ -3327,6 +3721,20 @@ CREATE INDEX "idx_placements_prepara_25d479" ON "placements" ("preparation_compl
 CREATE INDEX "idx_placements_placed__b596a0" ON "placements" ("placed_at");
 CREATE INDEX "idx_placements_termina_48f8da" ON "placements" ("termination_reason");
 CREATE INDEX "idx_placements_ended_a_4162db" ON "placements" ("ended_at");
+CREATE INDEX "idx_placements_agreeme_66ab15" ON "placements" ("agreement_id");
+CREATE INDEX "idx_placements_approve_254a4e" ON "placements" ("approved_by_id");
+CREATE INDEX "idx_placements_bureau__4f8c6a" ON "placements" ("bureau_head_approved_by_id");
+CREATE INDEX "idx_placements_case_id_28a177" ON "placements" ("case_id");
+CREATE INDEX "idx_placements_decisio_d17563" ON "placements" ("decision_id");
+CREATE INDEX "idx_placements_emergen_69835a" ON "placements" ("emergency_protection_id");
+CREATE INDEX "idx_placements_emergen_04ca82" ON "placements" ("emergency_record_id");
+CREATE INDEX "idx_placements_house_i_d61b17" ON "placements" ("house_id");
+CREATE INDEX "idx_placements_program_965075" ON "placements" ("program_id");
+CREATE INDEX "idx_placements_protect_c4fdad" ON "placements" ("protectee_id");
+CREATE INDEX "idx_placements_request_aa5123" ON "placements" ("requested_by_id");
+CREATE INDEX "idx_placements_request_c00276" ON "placements" ("requesting_agency_id");
+CREATE INDEX "idx_placements_termina_42a357" ON "placements" ("termination_decision_id");
+CREATE INDEX "idx_placements_termina_d82e49" ON "placements" ("termination_record_id");
 COMMENT ON COLUMN "placements"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "placements"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "placements"."updated_at" IS 'When the record last changed (UTC).';
@@ -3378,6 +3786,7 @@ CREATE TABLE "accessibility_aids" (
 );
 CREATE INDEX "idx_accessibili_kind_f9f696" ON "accessibility_aids" ("kind");
 CREATE INDEX "idx_accessibili_provide_78656e" ON "accessibility_aids" ("provided");
+CREATE INDEX "idx_accessibili_placeme_0ec118" ON "accessibility_aids" ("placement_id");
 COMMENT ON COLUMN "accessibility_aids"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "accessibility_aids"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "accessibility_aids"."updated_at" IS 'When the record last changed (UTC).';
@@ -3401,6 +3810,9 @@ CREATE TABLE "belongings_records" (
 );
 CREATE INDEX "idx_belongings__kind_61e915" ON "belongings_records" ("kind");
 CREATE INDEX "idx_belongings__recorde_41073c" ON "belongings_records" ("recorded_at");
+CREATE INDEX "idx_belongings__officia_74cb8f" ON "belongings_records" ("official_record_id");
+CREATE INDEX "idx_belongings__placeme_41f027" ON "belongings_records" ("placement_id");
+CREATE INDEX "idx_belongings__recorde_5c5501" ON "belongings_records" ("recorded_by_id");
 COMMENT ON COLUMN "belongings_records"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "belongings_records"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "belongings_records"."updated_at" IS 'When the record last changed (UTC).';
@@ -3424,6 +3836,8 @@ CREATE TABLE "belongings_items" (
 );
 CREATE INDEX "idx_belongings__categor_42f069" ON "belongings_items" ("category");
 CREATE INDEX "idx_belongings__returne_1b67d7" ON "belongings_items" ("returned");
+CREATE INDEX "idx_belongings__record__b940e1" ON "belongings_items" ("record_id");
+CREATE INDEX "idx_belongings__returne_751ece" ON "belongings_items" ("returned_record_id");
 COMMENT ON COLUMN "belongings_items"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "belongings_items"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "belongings_items"."updated_at" IS 'When the record last changed (UTC).';
@@ -3455,6 +3869,10 @@ CREATE INDEX "idx_companions_phone_i_6e0454" ON "companions" ("phone_index");
 CREATE INDEX "idx_companions_valid_f_3257d0" ON "companions" ("valid_from");
 CREATE INDEX "idx_companions_valid_u_724ec4" ON "companions" ("valid_until");
 CREATE INDEX "idx_companions_status_872f72" ON "companions" ("status");
+CREATE INDEX "idx_companions_family__08e400" ON "companions" ("family_member_id");
+CREATE INDEX "idx_companions_leaders_841365" ON "companions" ("leaders_decision_id");
+CREATE INDEX "idx_companions_placeme_b2f832" ON "companions" ("placement_id");
+CREATE INDEX "idx_companions_staff_i_b27dca" ON "companions" ("staff_id");
 COMMENT ON COLUMN "companions"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "companions"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "companions"."updated_at" IS 'When the record last changed (UTC).';
@@ -3483,6 +3901,7 @@ CREATE TABLE "companion_notes" (
 );
 CREATE INDEX "idx_companion_n_noted_a_9a685e" ON "companion_notes" ("noted_at");
 CREATE INDEX "idx_companion_n_reporte_f4584d" ON "companion_notes" ("reported_to_manager");
+CREATE INDEX "idx_companion_n_compani_bd030e" ON "companion_notes" ("companion_id");
 COMMENT ON COLUMN "companion_notes"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "companion_notes"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "companion_notes"."updated_at" IS 'When the record last changed (UTC).';
@@ -3515,6 +3934,10 @@ CREATE TABLE "examinations" (
 CREATE INDEX "idx_examination_kind_e4adcb" ON "examinations" ("kind");
 CREATE INDEX "idx_examination_request_3de557" ON "examinations" ("requested_at");
 CREATE INDEX "idx_examination_status_7f6f6c" ON "examinations" ("status");
+CREATE INDEX "idx_examination_approve_c610d9" ON "examinations" ("approved_by_id");
+CREATE INDEX "idx_examination_follow__7208bb" ON "examinations" ("follow_up_of_id");
+CREATE INDEX "idx_examination_leaders_27b617" ON "examinations" ("leaders_decision_id");
+CREATE INDEX "idx_examination_placeme_b494cc" ON "examinations" ("placement_id");
 COMMENT ON COLUMN "examinations"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "examinations"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "examinations"."updated_at" IS 'When the record last changed (UTC).';
@@ -3551,6 +3974,10 @@ CREATE TABLE "needs_requests" (
 CREATE INDEX "idx_needs_reque_categor_3d6125" ON "needs_requests" ("category");
 CREATE INDEX "idx_needs_reque_request_e4d1eb" ON "needs_requests" ("requested_at");
 CREATE INDEX "idx_needs_reque_status_875a98" ON "needs_requests" ("status");
+CREATE INDEX "idx_needs_reque_coordin_8fe138" ON "needs_requests" ("coordinated_with_id");
+CREATE INDEX "idx_needs_reque_decided_60d5f2" ON "needs_requests" ("decided_by_id");
+CREATE INDEX "idx_needs_reque_placeme_e85def" ON "needs_requests" ("placement_id");
+CREATE INDEX "idx_needs_reque_program_0a1eab" ON "needs_requests" ("program_id");
 COMMENT ON COLUMN "needs_requests"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "needs_requests"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "needs_requests"."updated_at" IS 'When the record last changed (UTC).';
@@ -3580,6 +4007,7 @@ CREATE TABLE "preparation_items" (
 );
 CREATE INDEX "idx_preparation_item_91ce1b" ON "preparation_items" ("item");
 CREATE INDEX "idx_preparation_done_d713bd" ON "preparation_items" ("done");
+CREATE INDEX "idx_preparation_done_by_01d579" ON "preparation_items" ("done_by_id");
 COMMENT ON COLUMN "preparation_items"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "preparation_items"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "preparation_items"."updated_at" IS 'When the record last changed (UTC).';
@@ -3611,6 +4039,9 @@ CREATE TABLE "resident_assessments" (
 CREATE INDEX "idx_resident_as_kind_a083c1" ON "resident_assessments" ("kind");
 CREATE INDEX "idx_resident_as_threat__1eebbb" ON "resident_assessments" ("threat_level");
 CREATE INDEX "idx_resident_as_assesse_e7b8da" ON "resident_assessments" ("assessed_at");
+CREATE INDEX "idx_resident_as_assesse_e7b3b0" ON "resident_assessments" ("assessed_by_id");
+CREATE INDEX "idx_resident_as_case_of_e55eb9" ON "resident_assessments" ("case_officer_id");
+CREATE INDEX "idx_resident_as_placeme_475318" ON "resident_assessments" ("placement_id");
 COMMENT ON COLUMN "resident_assessments"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "resident_assessments"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "resident_assessments"."updated_at" IS 'When the record last changed (UTC).';
@@ -3644,6 +4075,10 @@ CREATE TABLE "resident_activities" (
 CREATE INDEX "idx_resident_ac_place_7d5294" ON "resident_activities" ("place");
 CREATE INDEX "idx_resident_ac_schedul_bf7c76" ON "resident_activities" ("scheduled_at");
 CREATE INDEX "idx_resident_ac_status_c068b5" ON "resident_activities" ("status");
+CREATE INDEX "idx_resident_ac_approve_2fdee7" ON "resident_activities" ("approved_by_id");
+CREATE INDEX "idx_resident_ac_basis_e_73f405" ON "resident_activities" ("basis_examination_id");
+CREATE INDEX "idx_resident_ac_placeme_67ef1d" ON "resident_activities" ("placement_id");
+CREATE INDEX "idx_resident_ac_threat__118dba" ON "resident_activities" ("threat_assessment_id");
 COMMENT ON COLUMN "resident_activities"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "resident_activities"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "resident_activities"."updated_at" IS 'When the record last changed (UTC).';
@@ -3676,6 +4111,10 @@ CREATE TABLE "safe_house_monitoring_reports" (
 );
 CREATE INDEX "idx_safe_house__source_21fbf2" ON "safe_house_monitoring_reports" ("source");
 CREATE INDEX "idx_safe_house__reporte_089c0d" ON "safe_house_monitoring_reports" ("reported_at");
+CREATE INDEX "idx_safe_house__control_b8d47e" ON "safe_house_monitoring_reports" ("controlled_by_id");
+CREATE INDEX "idx_safe_house__house_i_3176a4" ON "safe_house_monitoring_reports" ("house_id");
+CREATE INDEX "idx_safe_house__placeme_da82ac" ON "safe_house_monitoring_reports" ("placement_id");
+CREATE INDEX "idx_safe_house__reporte_9fe706" ON "safe_house_monitoring_reports" ("reported_by_id");
 COMMENT ON COLUMN "safe_house_monitoring_reports"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "safe_house_monitoring_reports"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "safe_house_monitoring_reports"."updated_at" IS 'When the record last changed (UTC).';
@@ -3702,6 +4141,7 @@ CREATE TABLE "visit_positions" (
     "visit_id" UUID NOT NULL REFERENCES "field_visits" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX "idx_visit_posit_recorde_a3af94" ON "visit_positions" ("recorded_at");
+CREATE INDEX "idx_visit_posit_visit_i_3d0d7c" ON "visit_positions" ("visit_id");
 COMMENT ON COLUMN "visit_positions"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "visit_positions"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "visit_positions"."updated_at" IS 'When the record last changed (UTC).';
@@ -3726,6 +4166,8 @@ CREATE TABLE "approvals" (
 );
 CREATE INDEX "idx_approvals_subject_29d78f" ON "approvals" ("subject_type");
 CREATE INDEX "idx_approvals_subject_5b2dbb" ON "approvals" ("subject_id");
+CREATE INDEX "idx_approvals_acting__645e48" ON "approvals" ("acting_for_id");
+CREATE INDEX "idx_approvals_approve_7d00f3" ON "approvals" ("approver_id");
 COMMENT ON COLUMN "approvals"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "approvals"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "approvals"."updated_at" IS 'When the record last changed (UTC).';
@@ -3802,6 +4244,8 @@ CREATE INDEX "idx_workflow_hi_subject_e39e7e" ON "workflow_histories" ("subject_
 CREATE INDEX "idx_workflow_hi_subject_284ce0" ON "workflow_histories" ("subject_id");
 CREATE INDEX "idx_workflow_hi_action_8b71e1" ON "workflow_histories" ("action");
 CREATE INDEX "idx_workflow_hi_occurre_cc8fb6" ON "workflow_histories" ("occurred_at");
+CREATE INDEX "idx_workflow_hi_acting__be82df" ON "workflow_histories" ("acting_for_id");
+CREATE INDEX "idx_workflow_hi_actor_i_80fdd5" ON "workflow_histories" ("actor_id");
 COMMENT ON COLUMN "workflow_histories"."id" IS 'Opaque public id.';
 COMMENT ON COLUMN "workflow_histories"."created_at" IS 'When the record was created (UTC).';
 COMMENT ON COLUMN "workflow_histories"."updated_at" IS 'When the record last changed (UTC).';
@@ -4082,813 +4526,815 @@ MODELS_STATE = (
     "AO6lkMuUO7wVq4ZssgcQ3CwWC7VcW/xH9PHOLOgwX78/DNGvH/cXTJT+7DNxmR/pDf7POv"
     "/iclA3Zj29PJzPeWdbdmmrKbralDGlcB9gPkzfjulJqHUGi2vzkN34H5k1kIMXQD22km/4"
     "i0PwvglCmfg/j5bzkkCIg/YSftLfGLj+Fi4ecIG52/Uppt38U/+CwjmQt7C+Qu3qLRSbz3"
-    "pspRzJ4qPYv5d+nDWFqEzA6a1LNecoRbGDIdCQUuRW82sy0bO0xJWjnYItMxsoWQYKEjmy"
-    "LXC9A9trAbdGDW5ATB9I7ZrJkokqQ6rcrW1FUPDkPaKZdXnh/MPMf2arI4S9ePxR7NOlIB"
-    "x9Kd4jANn/i/UEQDsupUAuy9g5rMT5D0g+8wYfSw8ChBC8ZoOFWEAID5I/4t//xXdDRd2q"
-    "4NXA48v6p91lwQ4Lma3RW6UZKHSF44nz2f2HP3d/KYs48yIpGOySs1Tq9Pm/jTeAH5+CFy"
-    "/RUdvYwXjAMk4Ny4ZPrS5dnJ9avcHtDA459ymJe28DdKJXFgVJBGdEpqEMk3fq7Shb26SI"
-    "5qjoRauRI2CiR7fVaQSqxfdngaPQtFtOqhFavuJeKA2+IWW3cP2J9OUtcGfOPte5lPomfz"
-    "Xy33l9lPsIvnnKXwMjB1FdJiMrIeXxUFu8Q347URLnjGJhXDWkcu8sKA2lPCNgIN7CDkDr"
-    "ORWFHU3vnApOHYFiNd+exUs5hl64+R5YV+MEbsnFvZAWaSmMJJZltBLrKl+wduXEr8e/Y8"
-    "HaOfF9ef0MXF0RhdhHSF5/g1usB+wBY4Crw74lJ0SxyP2ZwB2+wu4px55JGu/SHSNUS6eh"
-    "nTGCJdQ6RriHRViXRZ7G6s415Vz+uJam0+n5uEURZMjWTqKfwogvkaEtDi/9ZgtXq+rQCi"
-    "lj12rvRTmG0jRu9X8lfvr/FX7+f91XfsNYt5vTl4q2hNDtz+botQUUJbNGSV+2ReGjgvXu"
-    "cxhcmhmgvfu7fZckHMCrbs4BHZ7IxhSjap6ivqIErDfjFghsyELHFR1HTdqZ4hNFkS0ZEj"
-    "Z43YbccuxGZyaOX0Acv5vuCsP/Y8h2C3PDxzX3Tg3zKqlk4e9UE9pQqsQBGwFLYiuO+QFf"
-    "o+cQO0Erbl9hbQ8fn5t5QSdXx2nZHBz+/Hp2yTcNGwh2zhmTj7cV3kwy53U8SCK3FrH0uy"
-    "z79fEgeXJPaY6UM6l24FISrhxOM+JeJTcMEi7BPuQvp2cfU7IsuV4z2SymdamSsp7TgVK2"
-    "IivA3bcVd6Lq5hKJO0oAcXovaCyTp5hym1526Ugd2ccUfRQKauTabL3HvOPZhmR1dfdg9+"
-    "PdzW35/ipBwdODDxCXsvGtDJEhdZP3X4ehYPeylGNYe/whGKML2DxTmyXZ7/PkbA3g6Yy6"
-    "xuwm60Aj38+TEYVq0XBgkGH2hlcEDwcrIkkC0EUaMtD4NrNtr3aDBz+Cnm9AtVJ8IDOHD+"
-    "8mw4XHncg/wdEN/FjtYjdrVybItzjE7YTwU258N2p208pjncveaeML6F4DxQkaWI3a0x1S"
-    "czwpTD58hTFUmRCzZY4ACp1wUL8cEOFuxfio4uzkS45SP/k/8nsx8JRZ7rACGhhF18Fxe7"
-    "h+z8iGIvmsRhYUq2PDNO2BAG8T0XDeN2OcTD0AK7UwdWOJgo8OY6Obn02AnhwTiTe5va26"
-    "pl36Ph/oDRzGHwUWJBB553x+06rVaB7819dqmRe+yE4qDY0jQQA55G470sZgaERzEnkq90"
-    "Avti60P3IhpYstccpoojQCpfYNYy5cDHiL82+OdWTLvxXJc4aHRx+WV3743WE7WI41Bmyu"
-    "yZ58vyrzLRAM5aj3uB5L0n3pwX5Wpd12yYkBu/moyJT3I8c1j6DT/sEpctX4ubODnOSt8m"
-    "t4o/fddsVai9MgnYLprwSSgjY0snmBz4mo37GYYVmr1BHhtQhtnre+40dtygkcirgnNF72"
-    "EBmVsanDgXahxz1u+RstQgmROHbNa+Das1kbfGLQ6hDo+uvuo+iIW2zV5F0xFxKcczaK1e"
-    "8hdrx8HoE0i63HrDX8phDOIa7HCVD4dkOpw00EKXyrwQmDUwlr1G6Gg1FO5tz2HCIhPxI1"
-    "vy9w85muCz6VyOLDDY8mDuQq4aopa32v5cbTOn9MRbrkhQllea+Ha8LrfUUs9Vzy9FEc0j"
-    "aAD0znYcsVYTAQAeqlniwFrA+eqi0TlTa3/LM1TDcEPK5+bgxZDyaVRy35DyOaR8DimfLz"
-    "XlM072HCPyev4areijtfAcb15VW06nBb2tkhX0tjwp6O3LyP78wSYJVSpTzyXUxm7l3dVO"
-    "DlbznJ9JVmnbMgEorSsaIi3Q1WPN0GRFvKg+skAjLymjLFfNnYhgEtUaVtbRY+K4PFKeNo"
-    "lwJ7t57m3yAHq3b88XTM+ehc7MdkDnfo0uUr+a0dr1/sCNCwo+qIwfmcXrEMpTtGXpoKru"
-    "ZH89Ipdw9+LJ7tsxurg8390fo6uvEIc8/f5ld2+wCAaLoJe632ARDBbBYBEMFoG8QsVlOU"
-    "lcloNhMBgGawyDEhTsLTLYilC4zQjjdYf5UYKzxWx1iMRuGyBV430Vwxm0I9IcXrA3NNkA"
-    "yzGywPoqYna56VUs6up2F5JkHPNdsTEJ+v4xWqhoiR/544iSeyb7fLqwvlEHu2iwi3qmAQ"
-    "920WAXDXZRFbtoEwR58ZKoDj+uZznoMJc+2z4T/xRuuNqaSZGkQXqFeO5rAL3XcbMSmLcW"
-    "dVoHN7/hBDPRyFuxrQbVS8tV8KgBvbOAuQYA1vZFkW6kUGTDRfW43DPIZeCw0HmfEmn2uU"
-    "LMNuXuRrzGmuiyT49n2pcTQxduabnTqU1TXqz/Avs92hjlRnu0BythZCr0CDS6IHP8gO2d"
-    "MUQpcQxuKfKXf6EKgkKm4BPelA0jqHIWeYgF5en6f+HGPRIJ68EjxMUJRaC0RQ1xxhyneB"
-    "wvHcq7w/EhEqXYPHI6REkHb0A/7b7BGzB4AwZvQBVvgLp8GjQlKiA1OHZ6qm5ZMVs0+nF2"
-    "sYNEhS2H36h+bLeNNjhjvzqpG0FNEZkfRpXdobguJhUPc6DuakMNbgcx2M0G+NPz7xDZhZ"
-    "l+FLxn1tCu7RoGcrpi/CtY+Keu5T+uGAtLXD6KqtiUY/qyTwIo4cWOqKU0I0L93bu1nfhI"
-    "EtPkUCl7exp8aten/3FdxN4Jf406CzxD1hKSpo5lfuwAiiwfUx0yfPKSyc3yYw6r5Mcclu"
-    "fHHOZW+QvpxXrFBrGC0GfXq5qyIZdsYAdOrQs2IjAZRvbfvVvEJ4qYBfTg20HAVGBm24rW"
-    "iwahyTJ2TcvUzc3LP6Y2WRhf+CzZsc7eeVdMGU3D4FFkrvN89L3KkIVt7webTphpZBeIZC"
-    "3Ab5KsNYjfvDSiT+pWisBc0eh3EoR4B+GlJxG1ZJXCkwP8vhTA5U82hR+cImxZXgiF2xZ2"
-    "AbEXlNLq7bo7EgR3v9ZtTJokMr91YyeQyltGKZ97+8yv3lK2ERy5oLGCDOTBxJ30Khyg5P"
-    "KkPTOfZR/HliWguXkjjnrCbSmEuLmcGWJ4Gnz3rDBSJ3jt6OfalPuJanxYcLs/n9z7Dts8"
-    "5hSnJ69x6C7IoaW570uuYNCSuFKQT/VSyu8bOPErcRFuQzqBpsnbHpRmaRlRt2jeD3rELr"
-    "d0R2jVdsaB9hH8rGyvc8lEhsm33OD1Oph0BeOY5CrXG1ROgF5AV7HbKaF0e8BnvtOvxFAG"
-    "bXO4ZcA05xV0LfWCAahhtti3VooMbArDL2lAuwAdKAYPZatSvbPmJfmsW+zw1EcOhC2h/y"
-    "Cdg/2GfW9PQ6Zu6sFkLFul0KDN9xznOa7T078ZXwPEhvQtm/J2A8RauLYlG9Ox9x5zpZ2p"
-    "NkswiHnW4QGPWP5LSxyfyNjFxKY01Mf0b3xUQ4/YAI1iBYGdEldf2u9sNCXW9jjvJjc2ko"
-    "ew792Lo9cnfxFLvzZQyFwa3i4hGPfM2Ru9Zgc8fb6cTN1vshEEd50AO7ausM924KKTra8y"
-    "aL1lEPsgl93hptUdxPlQYC+fU9+yLk17/UY9D1BCe4aVg5n5iS2LrLZvTSYHvWBjmrMQf0"
-    "ZXOPdZyzeVGcmUDUHR6OL08rPmvoVpDj9Hxl6Iw5Fb9Nj3bUJBZfLCIGUGwOvrZSxTHrBN"
-    "2Rto6LF5pAYzaMfLjq8p1RNW6xXPS8T+I/rCJ6q7VaHiqp5mF3U423lckbPV5sEPCq1xAq"
-    "8dXj6/xSnuSCRfUa8eZHmeP7VdzpUJs2+37iuYGO+HpwsTQZua/gDduDSr6HkWTqBPZOd8"
-    "7NZTogLTNneQyMmyOx5eXSd32Y9jR3Ue5ct/O8aeRuMZtDRB4QyU8t4a97TcMUbyL3t9iz"
-    "JiqcND9fCDG3+plb9xu0sNmlGtZpdd8TanAgFv22Zmh3zsVnOX76j3EmcH8szzl5DqNJmy"
-    "A9mbh9ve4xfxkJ/kiCatyZbi7oWM3N5LZDgzQ46NyFsut3IJJbnKDpI5AbcwKcihbMjTaz"
-    "6mOVud+4NJoFnNLODis+WgPCyTPg2H3BNHq1PjwfPvVDu/iawY2o6jUGhqXEs/WI3yLVvj"
-    "nh7V0kj2qdNxLBzrXfiFMqyVORMd8rbLsGTU7xuweXi6s7s7JTzELlmARpcX17v77e199q"
-    "vAxufI4p9Jh2Y6K4x9scKUEuid6nvhfCH4fPCrZp983OpGo5tTDWkOp8UxK15Pd0pTmoXQ"
-    "LuhZsvBcYnyJV9Tfft7CbLVPZDnFthw8YYOZxzrbhUJPpswpBAB4Z508hFwZnuw5ERk72z"
-    "HxkxzNHEYK6EMeYItSkvQ6iykkctjL29Cnoon8RKXmbOsxpsFlcmBzmNpR/lERbzWlHxnO"
-    "3GT2ERq50NAAQaNuyXRf643O3t8XBWIriKZY6l7SoqeeqsEvorENMgbEJa+SmPWu3qXHdD"
-    "UPxpncs0NxW+v+ezTcHzCaOeuVVy7KHhxxdSM/cfl7a3aN+t7cx8uJtSDWncOU3wn7hSWd"
-    "TAuxlmq5T8TIJ2rgMzauOVyGlTq1da9RxU1tnnrJRCMDH8DCdtz10dE2kQylqmRza09zNL"
-    "TkrDkr8oQDkEBKdy6g9CD0A8EANLoAPN9ff9N6abFhQqERMD4xG21r/f+THNAcBp8nTtLo"
-    "JTUfADEbddQkmMdD2PPizVpjnDArwOlUCjvUaxZe8saMu3FjRsSUZoJD4YaCtwfLfiYdqR"
-    "KW6OjTd825oFCC7HCSCXbpgwaDXw1oDqu5XSVfTvMFJdCUJlhq99jFzuPWuTcXatyjqop9"
-    "p4wUr9iK26SAo1qMfmM5Kv0oPqEr9rY2NG/lffjyjc9HvEe51r2f57Zw9T9bbievfvWqLd"
-    "bYxvxNFoRo4m1cFWKQLRCBuujNNwFMxInv0WBr9n1iI13ygQzimtCmAIUTXlQr8ACekcnC"
-    "CymZiE4pvjYT6ooN/RVG/i4GNmeX/5k0kz7E6tNYRaWTihactlNsO48CeHN0gSmztA4OR3"
-    "s7YzT6bUfrgVsgjs6F0OVRIF+yJRYCaNkUYLWEq4q7rrSt6is5uHnuKvmeuiFK8nxlRwXE"
-    "vakGkIgcW+lRNLSZa5brCI5Uc4XOawuIP3vKJm3PlHomT4x37MDQe1YQK4QeTZMA0zswgy"
-    "2iR4O4kgNfs3E/w7AmaxFohJHIYlWNe+xgke98pZXzt8Tx3DmAmk3Ej27J8ONovEs+nEmc"
-    "Zmtgl68tmSUsVWOYZgtxx+UKu9s7w0/UOOacy7BiIWCzC8YqgGSg6GW1hhT/xktZ7KTLMj"
-    "6NhzSHnd8TZ3AUEJcH7f7+aF/vSesSMqUxEkeiSms71v6AcY3DjoCEnOh0BcYwKrCCXUSm"
-    "obrTAHj+XZtM1oIlYyaDk4tXvqZWpwIApepMiLlQA5rDwlQiDIeDVXNsiZPCIny+DD1OWL"
-    "ziJQV013Ll+RBhXDDF1oGPYOfrxelKcFlT7ouB/OXJGkmUU6lHtZMCs/LJCvuikFpfmkY0"
-    "pnkmr/4MDZ9QbsdNJBaKTXQdp5dyZAWMYg4ni7UqWKQ2RMClRaV188ds1uVJiNhbx3/QEY"
-    "OFoQpOxkKzSvBArzZQxGBGMlG/9XyZndJjxevCBcb9A6AygAwQl0FbHtw4EVFVyFiakD9j"
-    "t270G6ZVzCQ1CljcgefdKQTQzhj+dFzuMjTUDhiLO7P9pdAhLOxsiwd0khjvhA1nGAvhDf"
-    "UevIJVIgN5okCGt+Mh78ViWBYyOLYw1MPxTR5VAEqIOtgsbTG1Q1526dduxS+YDknoOR3P"
-    "UmMadzDyhRmyiWuNLvpkRnwfb3saXsphTONXtJHFe+o9Ee9tzyGAuqC0Iejcxxf7tgfjH3"
-    "Jk03Sg1H5GoxVxp3i5YozcQffEt2ePoJCyb6BaA43+uNScupljeIDvtoVmMJnVYvlGrirG"
-    "Ffa+nK8HY8T+/z1iUwg14/pzO5m9ATgKRDrydgw+kgOaxdoIoo5Hu2U1HOKvHGFLY/cRjY"
-    "5Odt+2w+DO2Nql3qncLLoxGWaO9zBZ2BSsFqJtbf4pR/7KBzbIc5VfohZv2IMpEq3cWl6k"
-    "eZY/U0ZfZV3Y4giIe13K3lB0rPJnZd9LEAp9pAHZHkj9n+wLb99LdEqET6Ieiumvsj2WZL"
-    "fgcvGcu+TaY/9XsdHSUTyeGRJipwolqimyDlYv95cZVosMqKkcDohLmsx9SJXllvWhY2dg"
-    "/AB8EEiOlTTBw7cwSytIcSzdtisVavmFomiIR74YOQbWxxh8EZCUsW8tJNntIy//hsY0Bc"
-    "Vz+kcXS2ISeHPCtokPbP6HePdXY5EVI5n1z39G6yUSxuou6jeatPfyC7y8xfHW3Y1zN6Zc"
-    "62s6fr/611no8ux/xH8J/u/w317VXOznK8x+EK3CW8e2kF3zGm3UTPrVFAe48ICRreEmuO"
-    "B0+cS+CewlKRZAmjIjiKkkfa3+wygVhrjS1SOS79iFqzrkjX5en1Q965ldjdnJ6zzGl2uZ"
-    "gK7Pvp9eXR99v4CRo9bsn46uT+Gbff7pY+bTkZBn3Lg9GgT9eXb9FcGf6D/Pf5xmpR49d/"
-    "2f0Dj5FQ4Db+Kyex5PE6tafaq4mlINwtW04apIU/Z4VTiYBpBh785fxrJQTEysi5zGyC+J"
-    "/Io4WWD/1A2XubbbqZUREWcWBeOdnmWQO64brIIL3wOFnF+LfMJVhb7Ef08c4s6DBfvz8M"
-    "0aof9xdMnP68M3GUH+kN/s86/+Jx3ZID64LQt9Tp7nEOyWHNJJugzjbxlhWxsw+qRWtwh2"
-    "OyGM5JwtNiWJDYhG5PX8NVrRR2vhOd6cGRhjBEABdbP5iuRxfH7+LbX/js+uM4L5+f349H"
-    "K0x+XFHrJFO/SzH9fFUoKZT9h+kPnn+c2yVlYZ6ka7patodUJSTFBMnQEvGxKTb7Rz9t5U"
-    "2TrsqdK9w7/LiCVSRif1dMwcoU51s2X3rZh3B7pl1litx+IkTU+427zvdwP+grU0uyv3De"
-    "R5/dnziT13fyePuft4jUvg2fA45w9gH/v4IbI3UyuOMYOxgIjz/JKpR5dnJ9evSg4PDaw2"
-    "tpd90xNjI7dzR2gJy1PesNSCr+U5q+n7AYTcVwUOH/75eJ2XBxwlVR07Lrsc59i1KffNYU"
-    "d4WUYcnvd34v+Fd14j+IOCurNkGlDgE/KR/Su8MeAPlknOLvtf3rWjd/wbN3JyBFE42g4e"
-    "kR86hIogKwo84Qza4z2Qy11Cg+9n8P2YbOUPvp/B9zP4fqr4fiyvqMHVGmtWPq/H27P5fG"
-    "4SF2QXWwCqJgAUwXzHiPsZjs8uz3cvvhri+uH/1mC8er4tN5uWHXeu4t4wWzQ6c6HWh9rV"
-    "O9emub5fyW2wv8ZtsJ93G9yxd27q7FS0Jvs6r9ggVhACBidMF0DjQSE0ZNkrbaupBJL0Jk"
-    "vhzwUO+N3DlfGpR+jHrKatIq97zTaHftnYdILjdiL2fVGV3jqvdCG94d5pZmWl5ywEBmAq"
-    "txBCzzRYkRk8TL2MuqoJIdYFu2vZZe2TeekmKxZeTGGya/qCVwNb3C9tMetVtBcSc4culr"
-    "zEqmpPrA581AL+ruY+iola2zy5I059UE+9Bn9AfMrRwHYcRP5mu6VmW7KWdwN4QWo6sBMk"
-    "WzgkOkw5jPuxj7JtoXaQFfo+cQPnEZrJgAXRaQBhheHHawogRdQjEeBbj10iwYJjJBLgNy"
-    "/w9AlJZCbyj7yVhjujeZxBMFiD91t5VV+OIDa6x1OLt0I0AvZthyGfZ3IspcSgZpySQ+IU"
-    "T0mBzRj9+Pnt27oARfoSd+cKi1QDLsARH/AoHs9AmT3w3F0uOZvG1RVoFEv014w8tZZSF0"
-    "dBa5VMm7UbvnpLydr4+BEtc0RWugIJlDABVCs7eVxrYi1sZ+pvW3Y1nPeZqiBeUK0VNego"
-    "GtIcRvO4YwBuDYlATnmrpweXRhAWbXFVtMZ+tkwVR63IjWCKQ6J/7sjyPUp3YX1rXbK2e+"
-    "859xyXKoa5W+KiUECtMux4WOOQ7jinGWc5cBigbfsuZmOwU/fWC91p++zV0ye3DyyG6FrM"
-    "YdvVz2Bwvm2pg0FLAoMiJ/HpGp+o4GHkIM4BRSviQ5YH6P9IHIdodHT1Zfe9dr4q4OaFvd"
-    "LA4u/RYOas0++qWEoqusRFfzFNnJ8M1MUruvD0HrfaWuvV6qnX5a5vp6devOalCrBtP5J4"
-    "wGs+nmFcFLYVL1EV0YV7Nus2O7c/27bj1wIaQE1sV/YlEubXp9OT6kG3aghV0IV8OzZW7D"
-    "3+hPeR7v5ZcTe3LTlnXhO3nyIDU4F/tNT8QheknJHLTiT3UsY80RXHL2tBCCjA+wfdVvLX"
-    "zEeGOn57SU4gd6ogLTn59XhddrLnsouQPTmBrKbK9edvd6f2nLEViBAFzgUewhEmAtODVg"
-    "vwjwA4jUj8ZdxEV4EHQKs8i5hiDrv+9fvRyccsm7X/wI3LdAl7in5DS9sNAyK8Y7zRHFsV"
-    "Hg3YNzgAOGgZZRzykzduqyE/+WmPtSE/echP3rwqhvzkAhsQbo4JZ3x+XZRnM2XITM4UPH"
-    "YgS5OPCbmavIMEzL5REtPbwwo5TG8PS1OY4Ktsle2UqZuYLuqwP0VkdMYyqByK7Vx/ET27"
-    "wN+2K/QZppoYIgqYSh0pqOeNFsAl0+68JWezkINNuSCY1ggLqBHrD/YrsP5gv5T18FU2NR"
-    "b6xze4nFKE3dxNetKX5dUk9gSmXK/fXm00/PrJqyXk75XtA2phbcmnKfuolojzL/BWFN0S"
-    "nvZsWWRV28n7LNaBsjjzq+DMDUrSeBMkGfFXc1Y1EvibmtL+A8B/VX9QNWUEseCqR+8cpr"
-    "a7v3f47vD9wdvD92MABWIfRZ+8W7MQCtBWoM3bspl9mCbVsOc6A0rMHrchdHinIdtwlM7Y"
-    "gBogP3qx53IJq0+DIHAhoEOvPQCpLnDZpb4fr/PZSRDSSQCPVocWEK1imRJ0dHGGOK3QTN"
-    "mt4tgWJNtbHhMux4/dB2/awntwkQfhYRwI3wIb7CP7BLIrxSGUhRfQ/Rs37tXXo939395C"
-    "xuAduynGSpt2PXeXEkYByUNkZv8NHkKweueuTaFdCKRrObxuAJ0FSF6dnNp2b9x/eYOm+J"
-    "GOkYVddhUxynsPsgwgOsFnwwwo2f2WB8u5IR3KaMXgHhzcg33RuAb34OAeHNyDNdyDz7KK"
-    "PqodFneyTQViPAcx4O5BDyD5VE8JgWRuTn29uOBrOWsjCpNRJQKmyClPIRfMGFGuECnVJa"
-    "vTGOK6EnpXbRduhszoDaPUTimdh4XnSBmZ4rnlinSe/f9+df6jhP0RRfbGsq0A/TdfcQZJ"
-    "4IuPXdBWxLTHaOZ7S5k0FGDHm4e8IANAx/6/X8Uzr1caTFrgX+qmUkIYfT/6j6x8Tr6dH2"
-    "evIBjgOCOsfrn8tHl7eQE3+PqggQjPhb0J9/ffHiJpfWkoVjVcu8hrndLQbLAU0pSdeKJ0"
-    "rgSwQOQrvECxg6Y9AQ9cA8FnafvjhPwG9oUsV+EOYOG9gYxZptnAYS4Ssl7kQQDo3Y69tI"
-    "PJivgTwYgasYBS+u4CA3v7dUMDssCIIuw43gO73dnU5RpAo/9396py0qXuEIFwXNYElEgR"
-    "9QCT+vyBV6SIaXeK16H8aLe1gdWzhObjdqThnaCLmHK81c3a1ovOIcSeZ35tTIijuWG41F"
-    "us6424G6k9XgUFPFqwGjhtGN6AvpW9GQ08u++NQgO/ZHP7BlfvcWjdkeBVQTgv+8h4XUQv"
-    "cZff8scrZ+LPbCbf3QcmaO8B8aZ47EKlC+wLtDlyT/xHqK6HoK+8YT8gKFrfZcbzDNtOCF"
-    "GxFe92GrX6yyTja/+NGxfCa/yD6ZR9x9spSsUAPpUBTulvQWy/UGb1++xXXA+R3SUbEoAC"
-    "JDG4AZj+hv3ybnN3hO9G8QoTCn63odvcELIzOzgzhOyGkN0QsqsSspPHe9U4hHzc6PgDD9"
-    "jxvGW4bqcyVAeXqu1+sFcf/vU2zvH/N3PASVM3bM0tmqXtj7M7FcjjEgNzRLzPC/RslbSg"
-    "LvVkRc+bm9J6eg+oUWo3KiSwWhLW4bEyJJXxUpbhXjHtWzAob/5kHllv/siHJ1Q8Xdn6kb"
-    "pqtix4955nIEPwUAzI8w3BKmF3oLUAmDHIL+RF4Qla78EtsH60/8aNK/6mr9G5eISgTLj5"
-    "llkzyv6BW4DywuYh93AwZPqosg6GzGDIDIZMFUOGH/i186rSVCYnvJXfcoZkVfFQOyWMnQ"
-    "3D9AnaHu3NVJweXgGNxC4VFREcIkWURbzggP3LS+I6uqXsHQKCiGj6BJtWarsvUP69ytzS"
-    "d2XL1C22BF5k4lZkm9aznjJkPUgOAXzDyKZV03/KfAU1hzzba8fRLxNDPR92bwyiZxahUS"
-    "H0KybAM/d64XtBwBmfcyFlnhiv8yCBY3xiM7nLpyt6kE4YB4kV8iZtEKgGb46IW/MCGY76"
-    "L+PNKtgMXp69MeJR7nE2Cp5zH+n+gRtXxtl5VFx2lEOJWACj8CR4PvQqXXhMFhA1l6MPLq"
-    "TBhdQHg2RwIQ0upM2rYnAhmRULb8VpVABmp3LL4J3NiX1b8V0/UVlveVGsiYIWk5sbFP2s"
-    "Uvso758KkuE7UmLMPFEmP3fDSQY29eKlyXtmsEdykG+BFkxvZtN7Kda7IUFynrt9JJNqi8"
-    "yb5PfrjRt4ciJzZyvHxkXzp6VqTKLOTDnMB96I2p977r49RStM6QPcqBBEGCMXbA2BCyC/"
-    "yC0d7T9w415x1IFk72zPpxK0XY0qkLs5WoHNDp7bkLurwcBhdlFAeEtBe0rcwA6YrRS6Dl"
-    "hU7HeYleQwwwjMIWYvQdsB5ENFNxhbhzuDVTRYRX3UfweraLCKBquoilWkrpnasfUcodFZ"
-    "w9F9C7ONoL/L7vBKeD6//VYFz+e338rxfOC7LPTxREAMTfhln5fHsccuZ+yW3J956oxQbh"
-    "m5HqnkLtJITHWaw8m+M8U6TEIF2eoqPT4//5bajcdn1xmZ/Px+fMrMWi4q9pAtIgF5E2pq"
-    "U2BRk1M0Q9pD00lKiV+u6m0+QhTUwq7rBVzPRfZLDIBz09jx5nbj7JgkcX+WxreEU2MWOs"
-    "rSeYErILoNpXrRYB2UDNGf1RAdFJFNCyeFcHyRl4hnL9wT9WzgJE23lnAjiUMzbXkvdJ8R"
-    "Ucd9lZFKXiTQGM5j/6cZgMB4QWzMlUiuyCqJEtv7BtdUz6S+H2/2Ddatm4EbjEzBWyeceK"
-    "qE5ZYsINiCXeQJV0+qEIVnJuwUVq0UuQd1/8aNmwIwFTUxH5NJiZCkRiFhFRC7cZS8CNmX"
-    "j2OEZ4BbsBc3AbSnDhnfuFjodLteGIwRx7XIaIJ2rAjC97x3tjr7xS025FUMHsRe+ooGD+"
-    "LgQRw8iENpzlCaY+reHEpzhtKcIk//UJozlOYkS3PQKDZihLXChP8SzwJ7VeeCFk83upg7"
-    "A10UdQHJxEeLvSsHxDfkbjbJBdjahvOkS0NL8Kd5WVSJY681bNEeMFi7c6+zJMEjCq+8JM"
-    "Upgolvx+ucgDh6rrIHMMD0Ds3tezD8PNGcmnouR9VEAcFLNLogbjjHFLs7vMhotfIYf+E3"
-    "4KF7to3dABdUPOkb+sZl3ziyj+gYYcdz57xgKsoC/xutcLCg6Ojqy+4eugn33+y/5X+8HQ"
-    "u0eW82sy0bO6JMigld1dgNrrrBVWe44Te46gZX3eZVMbjq8q466HhcxwZQz5vsnlt4PjRT"
-    "4kW9MF8JCHrx48su3Hq7b97s7TcyBg6rVEIdlhdCHebqoAJblmtXdpIqAqNzKxUiK9Npbg"
-    "maMkXEnAaJyanmGH9N/i4pOcuQmWwFfyIBR32XzRJBxRzZAETvYkeHl+P0P65Tp1uu61t0"
-    "wn07//FFPZ5tBZeWyh3jQfE+OHXDZc5MS9dlStq2toQWH2SJ4m7IOcSbAjblf0RssgDO3K"
-    "l9b09DzNshgG1lCOvBLGvKeUVrMuP/XNjWAvmhQwAOlk0YjbgNKkzQt5V1sLZ3QICDsKAG"
-    "ueIWiKg7E8WrqY9nQV1L9U/Pv5s53gPoR0GzW7kV3vsBnRRdyGCalPpEY6J1Vok5F/OFg1"
-    "3w2fGpb38Rg/2QVW5CUpONMUXrPNRxmigWEleDk6WAgT75i3B30ITZfLSeilhEa7Ke+Ofi"
-    "USZns0NZBMagJhlF72GorsisX/Z+dELD5VK6VauLKEdqsoSuufOCT1nhnk05FhaIjf14gB"
-    "YET3/h5VJkxa8mNLo4vfyspUqqFeGtfG/l0doYgRky8zsbQoiG++ShIYnMSRE5sfJVOmlx"
-    "mN42fBLshyaNOniW0Zsvi/MwoPaUyKaH7JBj5tc9+ABBET34VcdeaSYH2MLNpZCgNl8GP+"
-    "G04h0e5PqnsBe8B5dGXopOpfCEYfgOLw8ZTxRBT1jxdmwGc7O926XP9N45CZos+zyl+QLg"
-    "S/6B1+GIsg7sszOI3sk7fGT5HqW78EodS4HgZV32xyTm8x0WPg+ex8ue//kUC55YC9e2sA"
-    "N5F4HvOU5tzWfNEOaL4vRvdgIFiA3pWzaFTl/R6yD5OmMEleKWxxRyl0nq/JJdyWN0dLL7"
-    "L+2Lak3qUOaezUusdhLRTzmMGZLRfh9XQFgu0lwqtIlOnP3PUwxt3BEbxZG/USuIImcDaB"
-    "BI5Rbp/bQW6uyLug3Uu85v7LHmqiPvMatEaeD8tRzGHMbr0pw2H0CxTlmB38oB9PxWewue"
-    "oo28z7jTKq33vBr6/GTRpb5aYYOUav61E7NjQcYJ0BOR5FsQ9DyWY3z+/ZI4uCTnJZd4/Y"
-    "0Ppyfcqe04i18XSoCW+A4UXZnqvKW80qU0Qk3gfJWbeEvGnsUjXooBzdknRymu3hLIN4d0"
-    "L50cffD8u4ls/7odJyHoLdraGMnBKLJTN+KW51839Rdyo6+twogPgyq1GMmjaHNJBuxrNw"
-    "QsZcY0QSlMWbG9sZvc9VFdw+gqZGJHcUHFa/SDD0KzTNf+AzeuH7qg0iKb0pD9A//5SLCP"
-    "Hmy2YMMAzfGKfhTfql+k3Ba0l8tQpLLCdQOfyDLM8Y0roKHFRSDtk703pQjN/3glfnyicn"
-    "hhAvAvhdMFbul/DnUdQ12HyRn8Q13HUNcx1HVUqesQt1d+SZRXFsQUBtd2CK1C3s2yruPq"
-    "evfNm8P9X79dXP3+K+SUNiv0rpLV+LY8q/FtLqsxc9tWrrJPk5mc2nvGp/oBYZGLJGptPB"
-    "+BJKI0pasvhshDqTtpQZT2GFKPt9VTSIcA/jeokLLOQ+wJcFlQ9g95qpZCkTJZndNJku46"
-    "ODVJPvWozVVKW9w/YqtCPxfO8WjJw9J5IvYLC6KBNpAi7A+2TxLbRbzCC4Rx6V/tghBVXX"
-    "NMmsc34f7ev+wrO9iQGoaXDatUTxbPae/BmwvYjUYVAwXEJiekQ8mAdpG3kWaecC3Wc1bl"
-    "CHuAt6Q3zrFlyptUJG7rppdn6XrA9yQMU4BGUUEG2EBXX4akzjZSE8Zcy8bJNAW+6BOARU"
-    "+UMYhTCFTbJkWlBjNkvbccTx1n4t+5o/ilp+XoXPua03Oi01sD801G29v6mN/I9+w9uEWq"
-    "x8r3sMWbZHNhivazW8bSL9SYsEW+E+UzNmej5PYFGl1cnu8ejtHVBTp+/W5bebUaYy/I+S"
-    "iIshdnhpTH2ctyU6qAHyo47cBTmbAyUdmbIex6EFwW3l84mUTG7OiC+EuPrR0MMW/HvsVs"
-    "w+98yLJd6+A37i0JHgDyG56nIhi+PxYIhztjjq7oRmPwTN4dGBWAYTlQIv/sEEL23q03fU"
-    "R/ebZLb1x52IrHZGKwitkDGWO6793z3A0VjuIjvRsaJQ8x9l5GU4cY+xBjH2LsVWLsLwE7"
-    "0RDv+tT2BSRJ0yBHagCTY+rHUo15WDRErNfP/F5h871KQGTXVUU+g5rppkC2hR75K5R9CV"
-    "TuCLkPJRC3xWNvdz4wsQHamXKIUDQlFqiMlQs4Bpiz5wtztgp9KLqpEyBKkJgP+BrEZXs2"
-    "RS4hU1HFamqI6B7bjE+2YweP7IoPagmmkNjkyB24RvhhBBlCEjXq3iYPYLgmX8ZQYYlztI"
-    "kKnqbsZ3hdvsOLDK/Xj6n3IZB+yWcpW3+AQ4mfniBn3px3BJ4x25coABEgn6mgbrJu3Ylq"
-    "fqqaRDlCs2U2Iz4kKqqUSy+FFMAOVPEeH3jb4wffZn+4kY9TOhhVV2T1NXbpA/iohUvSHJ"
-    "h0IxIoelXNuGUAX91TtRMncoTmM1yWvEvPuTrgngwSsQnXC0j7wXca3i7h6HlCZjfB3ium"
-    "Np/lKSwTCeszRvYMAVu6CHYMAKDsgBdxPyYAsH5Gtnvrhe5URAcH9M8OBMBhrmL2i14kY1"
-    "CguCSeBIWy0R4oojWf/fH6h+iN4rpY/5WVzgECtPm6FwBWatnL82dIENV60UKeRsIF+eCF"
-    "zpSncQwwkn052AcMyac+ZAbYSBN0zDYxI1MazLOWw/a6TtXdUFcGGWNWgxQMw9HTafVW3Q"
-    "wZ18CLLRbQpAdpLhB4uuqYXjmRWymKSfoqn99Zs51Ts8bpsqkko9ib/zwZrsV7v5H3udDG"
-    "FsUwyRKYhb3asgwmrn6BwcyRzZGSS1RaAZk5t74XzhciQ0ewACBMkoUKhtbD8Ku1oAJGXb"
-    "nlNS8g7spFLgA1Kgo9Rtf2Ev1O/L/wDjRDYIy8fZT4RmMRp8fIgdovQGOUq+k1kitBlonw"
-    "So8MT1v5kRtXFLuo6hjAoIGLHnmuA639uNRlRqNYFYlKoHRg+t0O/zGfYGtx4way4PAXKv"
-    "O/qRhSAdzI7xx7BoUzJ7vvh2qXodqll3UNQ7XLUO0yVLsM1S5EohdyREnGrV0Aktx98+bA"
-    "kNxx/m8N7qvnjc4a564KmKk5aW+gdk3+Cmlgz2RtR57r5bmnxdQm5zSqHtBc3bS8JaHpWm"
-    "ee5vjggkubF2LHiansG1d4Vd+bmpZq0wnvn1US9jn2PPbabomKmaXNSPGWEbe1laJPagjy"
-    "K1NkljkLQVTDby+e4/PzbynxHJ9l+f/z+/Hp5WiPy4o9ZAsbvQihUjK2LAJRTSwxde8Ek8"
-    "warg7U2o102GXoB3RSdOyB7lcslBTROrVPy7mn4+b/bPtMw5viR5XKnbBot5cHqGsZvhJ3"
-    "WperCZJe8PQbLmVp0kmgm7P9q2icef4S3r8mfyWZgj8VKDzqL8uBRmGGKKtcDarn0UmQ9C"
-    "TViGtMozsShBixzdhtMpdQyZpk0eUpewC0GDerjRvUcgw0d8qLaVbEh90BOxyJkLzwauo4"
-    "cmpIJTGNicwMqCec0gF6sCdExDkrhkhU4P0GL/JHLjBuS9AFD03TcLVyElZIV5Jbk7WX2C"
-    "QawncVs8We22baGN3LH0UVAquwRDTIxLCQqoYbZSO7E1dslX6ruaNIA9cv4kGvozENkcDT"
-    "nl8p6akXSrdsLbsbUsJkr4d+/Pz2rW4vUG1NQM2SaGvNjMtqZZ+qpepzQqJNu4teVF/V1p"
-    "L38qUgT5cK01l4QS5WrVsdrG7AfFk52N12m8uxLthQxi1Bph5a2OdtjQB/Ndw2tSvNxdWK"
-    "fUexsy0H1TjGsY+IdB8O3gI4sXo3sOV5/tR2RecQQB/ako8nifF+eJV8ip3GCHl/MzYvwJ"
-    "USIXot3ZLXs3QCmVid87WjZXrOo0P8+o7enPEUXlknV9mPYsGkLVfoaTSQSWszMg4UgM/K"
-    "99gUtN445B47oRYWRgOZswz57pZvuHVdSKn9OrWx483DbU/JhPX6SY5oGCcZSwLyt9arOm"
-    "926uOicT4AnpwbCF/MPXG0GomgDzALZuX523IQwC0v+UCGsU68nf6rGdOtFRxMTdqr7KaA"
-    "l5KmNDNE7cCBlBqPO5cosXwCodQA88Dp3p7xOfoJ+68kWz9tIa7P28/aplVS+IXB/AtFzD"
-    "ADhDZXeideo/OSVCZoXxRSyIOnAX8+zpPPclv3+DfumkT8j3ykhbckfJxfZdMKpvrekRUU"
-    "eitUSGaigWeA/eCQfT9k3/cxz3rIvh+y74fs+yrZ977nlOR/b85xUrTdZTgto75gtRLIZE"
-    "81QW1ILhPcsGxT1UvdSxFtmbzXRADbZUS6UdSzlYQ9h8yCmvxMkPQsFTLmJRp5K0D0niGy"
-    "XAWP7SRDgtbYDNguT2l+zpGwKZhOLlXkB7hIpErM0UbI3wINqdMsMM7JBpl5Wboe8Z/bO0"
-    "nuoxF18YouvKDbDLyCaHHdNtSlI5gvj9aL/7eUThPcX01ov12GBGrpLz0HdzQ7lq83K7Rb"
-    "uCizOasZHaprGDTTj4ON7K2JdBbpFhp4bBb4ZQs6yEbmZzW1qgJ4tpiLLSni1QRRF3yxQM"
-    "PTIBKTswq7B4XKCqpcq66N6NVmKCuVkVcQyMpm7JWHsfJ5glWCWKMpCbDtkOkOUgNAvAka"
-    "lzPmMsFhmZf+Gp0FEBGyvOUKmCfgmR6UI1Wd9JkYls7hb9wFR6iyLLIKKI9bMkWKLUeKeM"
-    "EzAXBa4fyQNSQXp5efd/fGiP+7L/89HJCjhthVL6MUQ+xqiF0NsasqsSue3VIcvCpxTSgC"
-    "s9GLmNTVNdooWHVQCcDoYA2A0UEewEhc8Xlul4MWxRQmAxVdeg6hY0QDsqK8VNULg1WoA9"
-    "umFeih23BaWDL5iVj2EjvFkoiJsiegoHotqc2RyjGfMdgNfriycc3c8cKg1unJ2fejb6O9"
-    "9+P9DFpNMn6bKbxnSqwr8N/9krunpOA+S9iL8OKFmDXis24ljqj4QtwC7XozOyVZr5jJ5j"
-    "zg0wQJKdY1UCAteeZ4D7Asg2aQfvrTN4R92kgnzZD2rHO40EmFQf5AfILU67zIJuJB6LuT"
-    "Jr3EM4Qma0gKypE7wrlzRkxfYDUmvTOuFxR4aAzVpKJtWLtFb57S/BD+z0h4D9BlQb5BSo"
-    "CjpOPsBYTuO+L8hay4Z2xPFz5DL68ps/KmIXa4u/RJGmY26pXZF96LQjDgNyX+vQ5IzD7k"
-    "TvSqoF9zKsVLQBTaalFXbT03NDtrAawix2ujk1n6fkHqTnZJ6H3PTwqtKYibO8/l1GmzYv"
-    "cRFkxR4D4JFLMmap/Cpdkcsb/OlHyCXH5hAvB8dPXlF7qDogEBFBmrNAsOA47dGKF9zK4I"
-    "N0CBl5WY/l8QzZ2WKmEnKjMVa0osnd+GoPwQlO9l+HUIyg9B+SEoXyUovyK+7TWJmGXoWo"
-    "/xaFkRcXWj5d0TX4cXvChqJnhTN2iWouoHP6MCxzbZyV5TtkloVPUcUZvstD9n7MOOg8Rs"
-    "DQmaUXZqFiTsrM1diGj6krrwI1yyjWchPnE0enMT7r/ZO9h782aHZ6zD9QGeJbTAAPusoy"
-    "uMzGz4rUZig8sMbQx9PupErVJEJi9+nkGl7BdDw09gNjXQnRJknQSOdWRCcLVJYgtJazEN"
-    "RcRtxBcYP+5fCsfUx7OgrjGbTuD4gPggqsEQXxDyv5laTdjxYkq7IXmEEL9ufDhD14My2P"
-    "OMKwjJhtxXHDIO+4/oC5/oUyEeLOp3fiokNj+q9jXtOLN5vYw8NV9KZL6rVS/KC5WqoMPa"
-    "GMLDugHL9caHo6O5wwBOz8/wzfGbzHVnYCSzHweK7njlc47Ma++DkOV1vdB8WtnocGX3Ti"
-    "upAYKw2NhY7GkiwrnuCwWB4aIODeXx4eK+G1Uqu3n3Cm+GkiOItgHk7xXxAzqWDbu92cy2"
-    "bDYMvxbY4uY4v9h9BKtsTtDo8uJ6920+gNHWbwxB4M0X+hAENircNwSBhyDwEASuEgSGy2"
-    "HC74Ri52bxkkhTmRxgOHIfQekkfCgb2un506p5uGmv5X6lWu39NbXa+/labX7bbuFWnncL"
-    "69xAAFdcn/BmkSVgiMvYlape5ZCafN5oQII/IQ+aN4ZgR4SWQr9WAmq9C6aojnPbxVMMWf"
-    "nsOlh4tSMlSaIeOIz/XHjowecNA9svczHCWdwVZ/W1Y9yS01wJaRL7yBGa76I/5eY7GOvK"
-    "ct+yaaMO3jdY6lk68zmvrU2m5vK554lE3F6r1/FWXmNx/T3DOEjze3JztCmpMlTgcXwsPz"
-    "+vvPbzeyP3c5dcVQk8y1hUe82OC/m++XB5mnhIoodyQSQk3WG5PAaSaelcqTej6IoMHhjR"
-    "NBGJsCu6FYglDi9nhEAFdjhONCSvCpQ3zC+B5ZK4U/6b46IiOe2/IIrksnV3sIFxXDrHvo"
-    "6/G/OxJAouU3h4TIHHUYZiuiGO0k+P+RBHGeIoQxylUjGduH7qeJQTJEY7laFGQ87VUIdy"
-    "8kavI4EsndGBrKTWAvy2p3rK7lqRSFqhqiOTPKXJUrmWmuUvNKNDGiqX/oVeoGVmXTWSt9"
-    "mMKlUo9B0xpVIltg3qbYoklckb4qv3oArIanK++yNKTK+BJpch7RkurH7xmK2r5XV44Rmo"
-    "DyeapetDtE71Hna0FG7WCBFJZjExNGJyRNcDJmfrOcbr/ERDNLqV9c1de4FOU2UIzrXCas"
-    "2RuehM7jBo1IPDeyOXs3dZdVYL9/szY3WLR3hVUUQ3nlkho3vshOUho/jb8dqQUfRc1ZCR"
-    "i2IaFcPJ1UcKISWE5pN7mzzEUZ+IIh8x0vwDN64igTBQjLvvZRD5Z2zEmec43sNuuJJoiw"
-    "dDgGgIEPUyFDAEiIYA0RAgqhQgGtAWB7RFs9EWZwDi7s5rhdCSNCb7pT/LeRrqjO5fXEYD"
-    "vpghIRk6nwitvs66TxGZvPCvi8waHq6E2Ru6HZSV1Sg2kyLtWWxGKFHwBjJGI8zIFxijET"
-    "byJFzVuo2SRKbvymQ3h9gjICtl5SJI+QfM26fSg1K7mjBL14NAQ6Fr6GmCOi+mE59cJgPc"
-    "n/4iq6dhLQeLqsfaBIn5rOWtmbpj7ZoQZHTCPsNYjc6jeGNwJntVVYiTwVQ0sP2nHKb/S3"
-    "sjkxOb/EWjJbbF36F74dZKhQ7Iz6eJ4CYapH6ysePNOZNzodyix8brYrqrmGAylRSVCwKj"
-    "wu7EKEiNgm5J8EAIVPLRkLtrfTjieQmfKNjjzFat7oSRtF+IiNja7wzB2o0bbgjWPq2eNA"
-    "Rrh2Dt5lUxBGvzwdoFvEL9NZEg62ZB6Oz5E3jeHfRutjQ0ujJc3vlzIEJyruppjgiMLt28"
-    "8D3gkoA5mBEyBY3SUF/y83b4H3FAxtjPb6gQ+heHflbQjC+gk89VwqLqNmoiLby67E2T9Y"
-    "HDCVP2aUq/XkQEhXEuYPfSUzr51dp8jj7+7RfxZo9demsb6Bk1/1AeOiG1el5o8Ow/udP5"
-    "GvtzErxa73KWD42rOpwD/nx1/LmE91eQjhElQXndDxhMFqYWnopanyi8yG2pAkez5l+4cY"
-    "+mS9u14dUCz6e8kEj06QGUOXdq39vTkL2u9ErvDV7pwSvdS//j4JUevNKDV7qKV9piV2Kx"
-    "a6bkiJDP63HGbD6fmyieC88PwAXDfhTBfBs5Yt5WccS8LXfEvM05YgI7cGrxOiIw2h/MAQ"
-    "W4ctKIzweVWiAdrGmBdJBvgeSQe+I09ThGxCa3QPpz4VHFd9GQ0xB34yPBBb6DM7fE2a4e"
-    "z/AajBNjeJ0wKRDMtyqn5zCl3f29w3eH7w/eHr4fw9piH0WfvFvD/LMf1xnOgoJuFadflg"
-    "czUkQmBzOSTI4mbWhEQ2y7CSR91TvQM3Qmy0MYz4jPdYyYPv3g20EAYV2hU/FuYEviNjv1"
-    "22p817NAEyVbljt+4P4ACUsJGEpTHz9UBQpt+ypYYZ+tj5pO+xRRD9z2iRs4dr3MfK99sL"
-    "DU0mfHSm3owRSR+ayGtjKU83qojGojiXkUewAR14E1VAgOAb60w34k406dc/dFVEmNuL8b"
-    "nNkxm2n7fF4TTRW3mYbgU2FYwwzW67oCN8alUqrBi66Z0rHQhwKq1s/soYaqQ/VDd9aA0I"
-    "6fH7ubqtGb+Zs0J2onDqRPkgIr/liSff79kjhljTzMPEUA1jgXyudeFIF9zEx6ijz3I+/0"
-    "xo92uvBCZwoVZCsn0WtudHT1Zff9thsjtcyxFbBdFzxOVg52t2T7kRzrgg1lEPsj/YQS/5"
-    "7UhOtaz72C9JGJUoG24+VLVPj+p83sIXCcXZKV5xemDSW+Ha/LF4K9OvH5gzXqUuFxQOEB"
-    "6g+q9FN67RyOAZy4/FS1qPxeZRSKXpAC+zfL5lZ+5MbNJxgFC98L54sM/jDvSLnHhnqzd3"
-    "C48xExRgiI4qsvHBWMrUYacJRizyXi6aHidcgt6mcWyZBbNOQWDblFVXKL7uwiEN1q0ThF"
-    "a3IOxgUH/bWtMbvW0JQs4epUpQU0XC7ZxWlKJG4Aih6Aos0Gip4yNbCogWE5K2OK1tmorS"
-    "YeK22YTJXGzmwo9iYprVg3b+VhlGfuGizimMTkLJVLQtlzFOE5Yw0VPhXl0QDgAe5W5E1u"
-    "dcTbhvJoLpJnBNMd3i4hq6mJ6pql7RkqtOzYGb3FCwTowJTac3dZP0cpR2h+fPwomrK8d9"
-    "gFpKOjdI0UBCaLRe1S+RRRDwrlIboi3YPddkYllr2y6y/lLF0PWHwV+Sq5BxMsrqJiyI7Z"
-    "L7W6Bg2A86TmHyewzDG9I6L3nB2MpXd3V5rBcgvo02qHRLJ0UsJTHeIyAFCXvykq81n8Mw"
-    "ptsFWdKpoGvWnF7n9Co1gIX+MHvx4+aaKZuCfzMuk9jETjC3VjvkJKtajSqlZdlc+Qy63c"
-    "qZub1GaUjyppZmLTdSiCZ3TkbM5HS53TlfZErLw8P5m0quVU2B05xfBF52E2Vnk0p2HG1r"
-    "8GPh+lBjOD2zp8BZtv36wPxSiooaPVyoES1JIW5cmvx+vShXD8YI10oThfZuV7AREpJKOj"
-    "i4vdw50P6IGdSux2CGyeggDZ4IFIMIQsWugtzv5/NrMtG9J83KzUtP/Ajcu+tX10SxbYmS"
-    "GeBXSIri+/7+6hKVkRdwq5jWyYnTHPb4QguUsEVhEfF/BkOQiROmk/Rh3Rb1wJdZTg465s"
-    "YxalwE+ZFjGNu6eDAsOmikafTk8GCKMhzainCSVDmtGQZjSkGVVJM3JDyHTNL4lyHIaYwm"
-    "AYowtxEiduPiTmbUjsVGoIRU6naqHr1AAm53ldl2o/UmUySyJsChM1wwn/rsbWWDeGyYkg"
-    "P9gchUoJoFlxx1uu6bK3ycpsLDTU22ayawW+RCrGTbdTgtzkzXQi1X+ztg67Xol937A5eI"
-    "q0f01aRFNw8RIvMAtk6Asv+sJb3nIF7peXuwYmDfIk85Qm35KXQtwzKARz5wL3GSyL5ZK4"
-    "U6FjGp8vyWRPbca1yTQUmjFh4giLnLGloIPrhugMiPBNTdl99R7QEruPTBX1VkLF8cCZBR"
-    "WYhCLKlASmASGXi5HpOWefOCAY2+Y2TVoRv1A1Ar+CDypfwZrhDPNCKEiC/fer8x9VZViU"
-    "BTu1rQD9N3JsapB/nZ2+TFQBR/CUomDyIdgX8aX4XGY2xwcuXr5RpauWCFBbGjlQLbzClh"
-    "08jpFL7gk3UOwpcQNIgRYiHqOjk929PQ07GuSxfkdnN2/mtIYB+p8BrdSluk5WRafKbkP2"
-    "G/5EXsLyM6VUqL+le3vy/6ARWxwRxp8pmnM0oQb6U5a2hwqUPFjdQEqGPLxA9SliQt3k3g"
-    "xdD5JPE76gwEO3JDqVu+2GBZdCTWYnSHrCZ5hxp1xNOL8w44NVN5W3jN78hMfrYmfZL1BZ"
-    "BS/SqRjYluI1XGSCeVizLoJsMXk/hBBNHonJg4PGAt8mwKug0cXl+e5+ZaelttIC4eBqkN"
-    "qepTRfCCLfVKppHUPN+mRGfB87tdmcIjOfx+K0EZPOLPA/Lnffdr28YSJikTY69UsHMF8Q"
-    "F9gPXDAZ+bSZQosDpF6Hu4bBgQBJO0cXZ0zfuSMSo4z/J6KEQGqPACijJIqsMGOz45IP6Y"
-    "VrAHKbpzRfatdrEqKSWU/dcp/ULe3LkJnP93PQithuERMHPamD+2FNzQfox3mG105BPZHD"
-    "9Frz35hvmjB/quT4KstUA38vlN/OMCbrMGM3p/lmTPwKvM9ZURpkcBQNZMZRotfe2iiFMs"
-    "O0UoWH0NM0COEyMZRJYtCliFao6Egp6pW5n9Qtn+FmMEYLrSjAAlW/giizbgk9N4sY8iga"
-    "0QyJtuXJ2NwioNj3U626U/kqNEjGwEK2xk6NKmWcGTdPJX5HhpcGfpvVo0G7gVZBBFkztr"
-    "IIilKn+77et7fUKnKcbKgfL69ey9ka/LiSxVATqRtui8cej3whBr4U4xpmiSQ4oBOcHSLn"
-    "VFXeNefiJzmMOcs7wzOVIqAV2D5zkW7JQ6M1lSQrZ7YDlTVeGFge01W2VlBahbQv39/ra1"
-    "bzh0GlCtbC06lKRaukyyRMYHpHRbln9BlUh3qQFjXzCXEeI13+6gIdvy4wx3SPXVAn+o8k"
-    "B/gCl0zgCMX/HMpIhzJSkxx7QxnpxmyloYx0KCMt1njicz23MKrlombHaCsjVY/bTd6cMc"
-    "LN6OLyS3XbtO3MUtcLCsJb5aUY6nmTCzD+BN8m+ZvpS0wDsWmS96bXXSQVwUZpnnpysXph"
-    "l+qN82YU0G29/+nRngO7q0YhN3uEnwZtiEfgC0w2FZkvt8547U81M+zcJUwTZHoJIvcA7Q"
-    "TlI1AvwhYJOMjwLbN5kR18kA/BqoGOYRavJRkzleFhl7jspLKIQqtKWWJ6h7+BZTxnT3gP"
-    "LpDH/W4XUc2M7d57Dji0uSXHri10BkEhgAqDJ3ndjCcdgdgnNy6viQHzPvB4/IhyeEME5g"
-    "Mbg1fIfFSWCw4CeJwZQzCW/CkOieXNkECOtAOb0Bt3RoiYFsUzsrvwQvazfugQikZXX1WF"
-    "8wBANFiOPbMRBstxsBwHy7GK5QjlmMUWY8kRIZ83H3yI36ECdWiMyOv5a/T70dXPq939N/"
-    "tvd9+8ebNniKnIdQrByEI5VEBPSY1gNIBKpD9Fio8ZQlDKXBMYhSJao50n3JBfQNm2Cweh"
-    "Mt4R0wnZVlk5jOtMFf07MNWajxiueqTlb7MNklKEvWi+9gk/Kkwo9QKtdFqLuOOTeaG5vg"
-    "55K0dqsifrwvfubehm7/kI0Acasjd9KO1VwtXaW4OrtZfH1WKm5SRhWk64Zdn0nigdrEvw"
-    "AdWmvI68rmCiSkhw29lwXK18zyKUGnaTZJnM0y6JFEfV/bR2EKN3lsdULxI1dBcALzwxQa"
-    "pi9X3FHewym06E6T6JXCd5aR17nkOwW3IAFo+QEdUtG6ItPSD6pFaqmXJZMJ5bTCrC7TNG"
-    "kOCqoxDr+Pz8W+r6Pz7L3u8/vx+fMoFxcbGHbOHVzEPuSDcWnSgHVoGOtl5EhQMYLqEzOW"
-    "nReTKqtUj550yRULAAjwvbqvfNgSCzY3R3MznMPq4pnCPoa0K5BxVmjfisDbmG+odL5DFz"
-    "pK4EgEZhDVmORyvnEbZu1PPJNHHBJgl7iCnE73vufq0jjv461PKOVl6sKWM3TWBu0qT9qS"
-    "y2XfCt+glFvWsInKzW3AgRYe0g5ktDKOBjMI4osUJowQVauBf64PJxpw5EJJ9EOiIa2gTn"
-    "IE/ZgxwM3hONlwOy6dOnYfmz7yaqLhyY9RhViJE/ZSpM8cmSF07/a2LbO4M2ZsusPb4r1J"
-    "UlzhoNkqlY2terM2mjCPLHdQW+J1UfDYw3tKZPg45UDSwkrUS+2NaLLd8PGpoz1iyy1FdU"
-    "adCxpAk154nrJ/vMrQiee/tSSSPhgnTzi+kWvlAs4h6UW7LuVA15EY34zJm49JiG4ME4k3"
-    "u2ybYtGP8eDfcHjGbeLdTChk0UturZuXGB7TNffGyYEAyEbe8HOcwz5xbvryNItmLXiRrH"
-    "vN05RvYMea7uXfpigAgEDz2eVcMTy3QyEsoTJrw8AZJW3CljGJ1gHn7TsImv2OhfYfArNf"
-    "ZRNLR5TFZtz5Z4SqD6boweksGXXyiybJ+dSsJUo0i01mFCmM8h/eICU+ygd6ODna3hIVJL"
-    "3cHC47LtGlfjPMMTtc0yrMhQKSjFShox5eVYKYupCjIGW3tLtpQUnXJpRD3MfyerMAgpdt"
-    "G3i6vfd8YCC0+mAfHm55DSIDGlPmR5q/0HblxeEJVCTBlhyyIrDmP5sPAc5xEclSvsB87j"
-    "GP7TJ3+BUuTO2eBYlg7ANJTOdeOOTr5C2TF8HRAfEtPEwLxD5w6MEdkKiX71r9HZchly1o"
-    "sjM4mCM9RbbfanDfVWRlXWDPVWQ73VUG9Vpd7qmTZ8VypGlOVbCykynY31tko21tvybKy3"
-    "uWws1YauKK23vFokTbVlqUhHBVafRJYo34WR3iSEMUZHn75raW5RUDuyDfBM24AzeR1EQI"
-    "o7dbUOXjfFrC+xMKghqYYS7q8p9xPkLRUW6FjXR1xPJ9NxXjs3JucTMHwKrN/1oD/Nk2w7"
-    "cjucMCay1e6L8KP5UD/9S3ye+nhWuySKE2XarDLhRFYl+5b4ptREGQK/1CeE2y0z/4Yemy"
-    "01dxTh7fpdHVN0/VjDcc9u6H4gCsSqKj16+E3tudukd2OWznx+f+M+TXBCIjH5rts30hBa"
-    "KhE2rbq8zhKaz+xT7Ds243ZkINnKTcH0G+HPfamQeX26IvUh52VvTg1sHxrTFXYRirPDtu"
-    "RvnUyzft2ZVfoEpbSJCpyPD2kNrDevp4T2A32jDHK3XhUhKK1EgwwMy2/fXn3ZzPGMTrdF"
-    "PnUU6Z4oMcIEc0Lpd5+V9veEmRmxHR72cWRfMVklkfGAqE1pqL2xzcvK+owWL5ubG4heWC"
-    "KcsXV7xE2Mnah0DlJgDrXN4w4X8YNvA2JNzOoojUVyW2Sy9Dv3tkN+Js/bmec43gMgVH3S"
-    "zUPIyMXu9ofsiRrHHC4KZYL+UrD7eZKjmrHKZdz/bbSnN5mR/I1VJte2d1g8ksEMHvN+zr"
-    "Yv2zlguXB3w1XE4/3RYf8TRp/iGIgzDIOM0wMgnN7hlpiq7/oyj7/5A4K4U3VdMabub68c"
-    "tJmq+5kdCc7jd8LTegrSdVPfj9el7M74k5Mlf7R63i6nQoKKtwRIuC1uwv03e4fo1vG8KT"
-    "sVYHXcEyiYhdUbLGx/yrg+9wkbma54vwDPz/K6jd+4YUtoxcQMDfIkPVibS/yIbuFOuCdw"
-    "et0+iiYLkcolwCH3ob/ClJf/8s41ovB3SLYdkm37mFY5JNsOybZDsm2VZFs/od00yQbyy7"
-    "UjbflAWhaDUuPUJRrdtYYkAInrPC+GM7ckNS4myPC9Wu1oV3z/xKcJ+s2d7dKFvRqjPa6d"
-    "HBxEmkdFCcxhmrv7e4fvDt8fvD18zx7hrxJ98m6NUPJgrDP2KxP+R47pp67lP0IyZTHrU5"
-    "TFNoHQn+jrK4IdYV+YYRh8ZiQIpo5GYoq6khQziZ72XW2uSpp+8fMHP1SY+X/2KUrsb5mx"
-    "E/4KxQd2KWdjIoNTmI8dm3djY2OqDP0fZ783q5A4rFIhcVheIXGYPaBvbT9YlPTT2LCy06"
-    "T9WuDHMHdeJjpGZ1fnvOtJu0t8xbhTn8cRVb/YewHT7uTk4Ayqf3ZkyPp1evDJG3J+SAdM"
-    "gatxHSR/gqo1HP4c86OVXasIYpN/aetFrRGI34A05S6DxHWNnVaSNp8qt60HjNaV0FYltc"
-    "eIDIkOw0xpP7s8T3kWiusFaVdAs6PqxUahc9zlXBXONnYTeK4u/NZWY03xUVIQaEqdM+VR"
-    "pjQ4ZIUIU4Sx4vIWUIp+iiDZjoOjEB/UmdCd7wAkLiiJUqfxPWg+zf7gazWO2uRDTC38yI"
-    "3LoWCjAJHYMQdjpPpruwl7GPBluAbGAZZmXuhy9eA21tOG+NIQX+pjJGGILw3xpSG+VCW+"
-    "9IybZ7OZyq7Z19+Ma5kNF3jjmJ6kNblN9iWbY934UcssH+JJMMUxVxkPhrBSS2Gltvk7RJ"
-    "eG6FJ363xddKnVlc40GKbkFPhkNjA7QdcvTh+JiXfC3BcfwWufu0Mg78mOajYXZu/4ZNZk"
-    "hceU/Vrll2RGfAI4zCp/Dt5FtK3vRDMhDxM74emspwJmiPvF+h/kAanZy/YBvNoLnAwdcJ"
-    "4xYVoGx7rZloypTUbw+8JnyStj9iq3jG/bnrTpxFrYTt2MgSSZ2SkDPznT995Lvo8R/PPe"
-    "rEQBPCeTW9wcuTVJb/IOOJoTBPNEI4iK1stDansjLDCdTG2Kb22n8PRfux3yxK1tirwgmu"
-    "yKr5gijOIpi93xm1nbIp7eZBtc44JhTN4kv4NeyjTSeNqG7BCXkCmdcNzZFdu4Rdf12k1S"
-    "SG/4PjnBLj+qVgTfoTN3ygwEamMoeb/8slv5Eu9muzjYnYfsKqhjryVpTN4U3+Q8oRD1jr"
-    "gcdhqQiJB6gZoSSe+VvTdVNgt7qnS38O9ymtWUWATT2umYGUrDtwhcJVMb7ASQgA77QOcV"
-    "IvlYv+VAkmzLngMd7ZFP+JHfGwQHC33CKGgy0D9o7yhF6VVNnsa5TRLiO85vkh+AUScU2k"
-    "n8He8Ep2DxTdFwByzqDvKPB9hSrbClVXKNX0JbdplMGXiAshGdM/1u1N5zONh0WkYOAaY5"
-    "C7O4MyYtQ02VB2ZCVj7Bhm5lKxtRfNH7Zfms0RELD0Qwqm2KZPYBU2MDr+9Ic91l6XrAOv"
-    "6KW+/lNgtRTpg2e0ns5W3oU8HEgoKU/EPjdYUpFnt84iefr4yBlqIC69Wx7wFBjq1ERuvS"
-    "lefD+qQBRSEP5GDV8/cDwksvZEQ2s7TClY0X4yzbdY9/4zLdkMw9/3EM57ftTXn1CbmHwK"
-    "klXVDvx0hCNb7bGSpPhsqTPtYYDJUnQ+XJUHlSqfJEXghNnaFJepMrIVTL1RV+pIBNbIhL"
-    "U1zRBTuSWPYSOyXZtRFRdjMKqteS2qCteCRUEaFg6HDqn56cfT/6Ntp7P97PxFCScsj4j0"
-    "MfkvNK1nrJlZig6Q6579XZp8u6OsiJnCkvuUIjofI1c90fVFjmB6Wr/CCXCspVzQk7QfyS"
-    "y6ckETRD137nbD3FPrbP7pkpfpQo86Cbc0CFVmJZkkmkKL1kI2tJYTaJqYz9hjvkqzKKil"
-    "OYyw+MLJ3JSQmXxCLsL+438cC2y5qCDY+PStkIB2uyEQ7y2QjJqefEUd4aO0NmsjS4igKW"
-    "C12BrW9+g+zwdgktX5rYFFnabqwKPYok4S1ZuKDUW2iQkNl2Q96e7F8ORSStuppVRKhSJv"
-    "Bq5bOLJ/p7hW1mULJD1LSMCTXRBjs0Q6phg3Z2jMYbNBJUQjYvcK/C+mywBBJk/RQ/vMAL"
-    "FLdY6RA99Qmm9fSlIlqzlaZHJW2NG7wNdSk6UGt3oc9Tmt8aHeKJRadv1+3oZTCsPoBpgq"
-    "ovmYOME7vpeKF8j045Hqv2tRd6AWk/VnqsIULnMJfcM1PaDiL9w9dgwm2FKKtSXrZM6jQ9"
-    "jUbXDqgCNJs4Hyr1TY9XtgZBGNa1u4UtUKFxeu6sqCCHxFX6PMWg5c7dyPy8RlI7/bnNHK"
-    "Gi7MmCLKGSJMvyPKHSRM/NmULRbyUw38extG4fEQ6QQ8DDHTx4aGrPOJIE/wx6VKLR/zni"
-    "D2Pn/yDfe6D5ZCH9P3HjHp3svtsBjOIE6u3cB4xajnt7+v3L7t44BjO2XYTZs7OZbdnYkZ"
-    "9/jPub37hLMrUt9hUg7dJHa+E53px/sCDOiv2K8wgTdWyLuJDA9+D5d3xqIiXp4F+GlKQh"
-    "JamXySdDStKQkjSkJFVKSXq2YLgC/syQ2IC4xpsGcGJqk7O+vvBZohHXU0wJylA7CEu6iZ"
-    "b7ZVNEJjtkwQ4PQdsLUDRn82PZS6YWhz4piGeWiyRJY7JEROojRVPeYyIQ2GjGS8QnjCm0"
-    "mXqQpe1ndkH0Fi8yhPVfoe2DAKVFWrAzS3v+FhN31/93v6bQP9k0sJnFFxniADRE1LWlyn"
-    "EO3o/2d56qC3D/sj2i3VPXcI4Iy7I9JGDGkO5hyO0mLSpuSqmtj9TWRxbjzYs8QIccAPOU"
-    "mgXBTrCYCK9mSReMckO3mNpkyXzlM5Ze3KwTt+55uV8prXh/TVrxfj6tOM1T7ne2thBKYg"
-    "CT5cKMNBta3WG2zZkxIGdtDvRcHBqgQe1tUkhssjQuEhM2cpOkONpgj5TRmywU07cI10Ib"
-    "KHpJuk60PJ1mMZ/8C9TmBuS7NjLVFGJYTc5myMzPUAPmRiF4pKbP2xCDSxD0ZpvSUMfOqs"
-    "F9lSUwEaGwmkIopu6HLDL5EZBIQQpyN7rOk021Tq+RKZui68lZsx162Za8jt3TtTNkC0h7"
-    "wHFITIvdah1kgA/4pl3hmxaeIRr4m2opbxCTNcMeZhmePU4rcD15JGhgfNWc1n6cHRsZXn"
-    "CgVuD5NAESuyW/zcSbbUFd3CiKjF5dQQwZJVCHNIwEu2xFYdwoj2IVewucazZT8KbckwnW"
-    "gZF7oYY7qoqP+yQbKJYPmrPJumjkhYHlLdmFvW1NxJOjkz4xQ8eA5JX8JmIBbwdVF2iqWy"
-    "DT755rBx7M6w927BXCmGYfGa8rTlhGD0/u4enKEKYxIRo9LKBVZWLJ+qFLdyBbn9xjR2Zz"
-    "8eHHkKfP464iaWEMf2TZrXf0G9e354uA7s5CZ2Y7vL6LLb0AQEx/ZYNgF2G+EMbowQ4WaM"
-    "aWIftdthi+n/+IEykO92/C/Td7B4cHQzHBUEzQy7TxoZhgKCYYigmqFBNs03dxq2aLHSWM"
-    "xipC+ho1JCNN3v4T33NKIsabxZAdozsYzobuCjnhqGrxcH+0Vz1zs2WJcPWqdj+5NFX7eJ"
-    "E6toZsJwcHJJ9+KzCRM89xvAfe77DEI7S2U2IRebN2iV3lqsTKu5w7Z7Caf7TkD7BZfRQV"
-    "o1dsLpa9copKPSpJKj2A0bI6C1IyimceS+nWTCk5mN3x7nTCDDLbaiqp/CB9khab/VhAOY"
-    "O3j78Cb9YxtSkI0XZJLMW6jqS2pSjt7rzcynOOkzSGX/ASpXUmSgvNr6OyvOWSuNOy/oLr"
-    "8sBzpCZn7J0teQmD8P9Fc+d9feU+qVyo0bWQbh8nwnNVMx0gS2d+/suR8NQGsIsCz7tDK+"
-    "x3iwjHeEYhxlmf1Uky8zn97eLqd+k+5fjeEM1h//nADBSpzXfK9idLYewwRtF5BuMToxt2"
-    "2+8P5tzZ0jUWT68vPNePoddt5pbRx4bmxC11t2ngrmGQeLovwY2Mz6gJ1ZgvdDgN3D+KBj"
-    "KD/Rq0vSocT+nARiERynP9ZEGsO8emwVlAlq8KIv2Fz43XhfvV8WkpkglbzcuKQf9zF053"
-    "wqSBA89/5KGDv4kVBhBHoAFZgdMh6iQqmsEUFKRtM05B1P0fyasV3ubVP4dA/BCINznkOg"
-    "Tih0D8EIivEoi35Y3WJAKsaE0OxIMiz2+8ssvyacK9APpVM36iSJpFS5qwO9qE9fYc71hn"
-    "R9hmRsVAHrB9TwqUkrWcj4la433+vGvC/B9eoECqIAM3WDARSN1N5l6K0xDQYwAUGv5yvS"
-    "AKWe3vo1+m2P2VaRbhL2NUa8d0Iz9YUA2usARZzyCUJICOno1k+OWUV1pgceZlXR4aU8+b"
-    "HA+7JEvs31HzQ5R809QuhU1Tme/FhsywqT00QGrdX/1yYwPGM1t/UECeAs/Pc930uNhcZp"
-    "k6N030lp5GWcyvyl2liYfGVfykcWp01cIoN1mVlPJjTkOVcI1ngbBBsiVGo4OCjF9dYw4V"
-    "S4OjtGcuscFROjhKB0dpFUcpExm8eW5JVHOVxtRGZ9F+ytx2QW2Nsm3Hqbyna1fKZOl6Vy"
-    "tTu4asZsHMc04O/xxVnJvuc2E/bzlhccVSuSDSVEaL4iSaqvnCSCfaNz3686OY7J3kdRR0"
-    "4YXOVNa9oNHJV97v4vryuzndmuRx6Pk1PWhZuh740MDlEF1fnTopY2Y1KoMoITffJ/z01R"
-    "Avzz3c4RIfHMXbs12/yzg6LTp0GvfgCN/I6OyNVofVQ4qzHs4bnemcOYaKfff5s2qt714+"
-    "PpG7vFZ+c4RUIDs1IjaCCw7IwBOOdwG1yjujJ3AuIaMFA9Cr7U3R6NPpye5+aeqzzp+4cc"
-    "94LpMANRS90HmvRjtgH7KrhZe2otFq8UihZfoYHX36vnvI8dMebMdhE3MJpQi6rfFHb9wR"
-    "PPHbDoxK2S4DJxt88nbnI/t54Xfjv4hc8hBjOECZufhInd0+085hhd+4NAQEXML4zZ0FHt"
-    "PeARRUqO5sWGZoLW1XxDcgQwgGl3lAWMCuETl+DBmR0PeHyMYQ2eiZD3uIbAyRjSGyUSWy"
-    "8Xwbu6t70qgG788d+u53NhwELVLVZcb4DWd4aTsFBk81/sfUJkvgksPxogQcL+i1lNrirQ"
-    "yTiFC3oTzXL7mXSpxdGbp+RPQ+2z67gaZxXE9ZJhsMGx0xPskxUnT+bOQzKTx5DOXyN/xk"
-    "TO5fS+4V4dHRCZii7Nd9NavK3M4NELXoFiaz/IuGdCWQn1Idu3+NjFMyHcNJFdmyU2GfC3"
-    "XtF8rNXWEoj5EwbA05wvh7NlSts7T9q0/h7jUymxEr+MB3G6wDDiwvnBovsG5lSgJsO7WS"
-    "KRIkxseHRVnZvT2FHYszUKPcz0V5oqzpAX75EvVbfucITRaZ7Pat5jxGyb6/Y8SFtPJJIL"
-    "BY8PTes9icDWpzrJgtm/1OhDnXSF75IUyW3EWmzbFSZ5ICBJktMv3cmXr/rtnd2HLbcAs7"
-    "k0gW2xjCG4Y0WagQC4SOQxSlXoIJ0VltJbsWYOLJlPN3SUAHs2ljpIDCgUwW0iWZEd8Hi0"
-    "EuLa6Yws3Gzksa+rEdXVm/6UpYBOYLZ5xPCpDDys/IMnqTxXQUBNhaMDEx9geez2wEJia+"
-    "rWzMpEGDXxJxt63kdVDpYDxYczAe5A/GxNW71WlYNI7JYlMuwmje3FoA6RyaspvwauWx34"
-    "J100DfKKY2WSTsXWzYP6PEWhIIECKSffUFvlTKofjmt51I6zdH2UiyPnQD26nj6yok3tLl"
-    "1ZEAT8WWAvUwIUImNPCu1Nxc9TxeidyCicgpaHqOFY/U0rbR4Wf84nO0+SiFYmRUjnSSnX"
-    "WRNIpoTT6/TqXWgm7JAm4X2AfJpBfjfRGxE7SBEzFH3IkXUccOSoLcxG/xAl2GUSZZzZzv"
-    "LJ352fWJXkXR5EXunUqhU7FjKlzIOu6tGrn3UglI9h6vLIw8qfny4Kof1/GIxZQG7D+iL3"
-    "xiDgdkjt5JKhG//tatOJ6sQ0GX2fidtyjIdHWvytkMWU+4G8UmeBwYjE2ITugKAtcpqPqb"
-    "DTmhxAp9O2jYXGbdGOYfNhce+LIRpncSpJC/DlKvAxF6pva7xJFZKm+6FZBI8JksCdjsNQ"
-    "VTRGu+QGB/iJkjMXNkeffEh8iePQN0SAUCIFPmR0cXF11vm+jX69fDpeh6clxF0+6aySKI"
-    "0uhUKqY2f/l/9ejKDpiqA20oOHKteAHp+Bd3RadyiEs5aoogR2g+95OFiBytFopWRL4PVc"
-    "UrnTI/6fZoqCKtGaIfAnlgF3HArPJIa4reSCpOtZxceuSSKKSaRAGdmoJZN4b5kvmzqJRM"
-    "mM3i3ErbzB0YaWvKqMvbLtcuLP2UGMqgO1qfSbEZGTJ9iFSo740UCA38v0iOZZAAGipJVe"
-    "rWUzpjBXanFH8NLP/Mx/seDWfGAdSJobBRPEVGlnFN6sz2HGnuUhf5cHUc9p4VqqHMWPWt"
-    "O6s3SiPr4K8gkkJN51mKp2WtaKNw1umUFQQVm2z6bmrT25bqsfM2SiZnDVfTm5JODA0yMQ"
-    "0WpQV3RxWNqsA1VOVmSUTTNMjCMCT5tsNumy+WfLCyCnZQUfjhGe6UtgMVm9GF1sR5Ksip"
-    "yA3VrTned5fVRgmt8fTVxoBKwjHQYMKksrwN2f0F+kSBcnAsB/n8+yVxyoBFldHCBrxMjm"
-    "eaBcPmt5t6YU1dTNLp8Z5rBx6MM+Etprdk6vdouD9gNLO2g94O8YXAlAX9jZszs6zNskGL"
-    "tIUVWdICZWs2pluwmMdDbUiIRT7PJCjdRNkAhcD9NTn7gk2rdOKQ9AFsuVbNcyUkGclUBs"
-    "BUJ75LuXezdvfF9TzkCHzsjmfvQ7dl5A8Y61IMZQ4zL3hpI/UsGzvsbl/gW9thdif3oyWY"
-    "fEssxhI0uvq6u1e56rHaceBgS4fydKHGMYe3vKUxnpHdhRfSFNql4qyEO9mWn23ikkb7vw"
-    "CONHk2lKOQpg6iCn3DJAoYs+aYXi6L3SUqnCqrjjk59ZaMEx8grGHPbEssXEFHAUSUPZ5l"
-    "rv5fuHET0ZRpSNA7wLShid4sMXQpeDf3dziGJyN28AMiLrNaLVn5CF8f7IyjEVP+7AiF9P"
-    "ZRYOVx/KjdBH4U08wJDqHOXHUW5neM7cMP3rjZwA93g4+L0U+jH+PDMIbtrnzp5xAeWjZJ"
-    "PJ1CvwR1ffG38maMS+w0kRylr9GVhBlZ4jtCY0evQCIB3Jkk/siAYLrxXBkQTJ9WRR4QTM"
-    "l4QDAdEEzrI5jWL9Desii7wRndQPRKD5J6BRqJo7lZeen7KuWl78vLS9/nyksp8e2iwGU5"
-    "12MKk0tJf3Bug2Yh5otG4pMrMLKYUWhKea9NaVhv1ccUJvP/jM8SAcyw0pvdjEgaSeBtFQ"
-    "m8LZfA25wEHgku4P+ZW1JTrR7PMN82ybiMFz/Mtiqf5zCj3f29w3eH7w/eHr5nj/BJR5+8"
-    "W8P6sx/XuZNF7LQavE2SmM9fZhoFC9uVq3mMxMbkdg6wHY3meLU7Y+ZZ5bNGswReCki1ci"
-    "IYcqQLHU+wrCH3M0MYDJ7xGXJQMlb9B/SwwKZII7ADpxYsZERg8vV6Fd7+RawAOXZlp3YH"
-    "UFi33rQgi6Qcn0Q9bzKnYfYJ4JGPCCBK2BoBnRL7BC2JD0YcuwdwwDYA+3GQwhi55J4A2p"
-    "wHrsQF8TXUAbYCWUIt7BajzJ26lv+4YvwvuawThMVud8pzoujrK4IdMjVHpBwXkOPMCBet"
-    "cmbCG6GRmPUHiGzQhfcggHGl0B91Ac8UGAF1m2GniFqHt9LTCDvgxgCfeSsoVpYXwkYV8m"
-    "zidiyg7xmW97eLq98BMJGt2FRfMh34K4a7lPKuRinI28fJmmqqY89zCHZLTrniETKL4pYN"
-    "0Za7MfqkjnqQCgVlozq//varDkD34/Pzb6mFcHyWvW9+fj8+vRzt8RXAHrJFKl3eUuExJB"
-    "5CqimeNKHhUrlORcpsxmcIxbEDMblPddR8apRM46O0+zNUG5JZes+kmzu+wEOU6XI202Wh"
-    "Xo9JsbFHoWAYk/X+r96DgrSTM1eLoHI5ZNum7TQkNXXGmKIfCqNcMkwCeAqm7oc4Ofx/qU"
-    "SKejKpp09Gkm9wAGZp+3UGbrn0n9P5179mUFMfz4JXNcXOiVRXJ2Fcqr/iVfCrug7lNz65"
-    "9+4qJ6m173nls2mwWdOUPTP55F6tJ4vntEPhza312NXlTshCYpM1kz8Xj/pF3oZrUWQAhs"
-    "sJE11NCNYcpfnYPpDRG3eS51n86jUQY4g7fRowrAF59Vkir3a4qCOVmx06M89xwCfOtcGO"
-    "V3KsUNeGdC4gNZ/35xBWhTSDhZfQwDoGMpRRhtocz9KZz25o6SXV3o55rGoIa4N1JqjM56"
-    "/W0qztOf7UWLTdcl36MhN8h9INoaIwNlECFSedisBnt8rKBqCdRlC1JeTmC+QbfthNVvVk"
-    "MVxigch6n25xa4XXnrHwliywM5t4swmvEap/A1QYynxpXa6tolI9ktPVVF21u1gD3Tkg5b"
-    "WGlPfsYVi0qfvtYKKqwv0ted8TMAC9Nexqellkr4QeaTAwbe81pjZga7N6kAaZmAbi1bLG"
-    "tFEqJapmBeFERrAGqRgGfLeFtbyR4VnfQRUMzjXK5vNjfmda6WaAzs1KfhWMyNjdr0OtMh"
-    "KVpo3QwGZ0yFwcpZKGGztLn9/e0eNVraDb5jzOW8AJEl5lAHdPDP2xJSbOqRoy1oTNERJs"
-    "mExVEeRJRmxIYLC0DT/G922B4+OZII91D42+GfAt4Fx5rhzvGu28GPhtIuF5tmPzC75q04"
-    "VvxPHcORsGAOF4DeR2fD2Oxrvkw5nF3+zJPIJi8wAjbGEf76DRBabsy73D0cFOS3Bwek5l"
-    "Q1HhRIJdEcYXx9h7d9sWU6Pr9dnx9byaLsH5+74t9sad0V8CfxO42pyt+1t3EWoVyvDEWz"
-    "JR2cVYhvGX43VghpZ6rDKaYUQxRjSczwnl7GKaAPsRcDsJ9uFbLwwQwNb798x2GSMY9447"
-    "IBFmX7v0QQDCZJAMNY5+444uLs9BGUEC7VuMjN3gF4qAWxz2goksYG/M66JFGe0A2zfA9m"
-    "2TRt1VaHGA7SPjAbZvgO2rD9sHCF/5BVEOr6KeNxiy70KcwgKvzJDSFlh1LnGKOb25CilB"
-    "bjKi04mYJlLKhhm8f+44Wn8ucACBbrsZJJ9+hktVtCnPE+Qms/1KTFPlFxhTRUfD5RL7tY"
-    "CcEiRtcVzThY5F4RTF9jSB6mRoAVXCzJrwz3Ii2YDRVDRAv7CaTvKWpkRoageKKckxac5u"
-    "xfXEGH1m/GoBHWmggd7uEttOuzJg2jax7xvW8aZIu7E1dBfdq5d4gZW8/au1V8Kq6/FRdF"
-    "HFvYyAQlhQfiRcb8boBbGfsapaEFOYXE/NQ4Z8pmjOJFIzo6C7amq5GhqcihnSfsIb1NwN"
-    "z+lUjORXuwgnT2l+zQ2kluoTdh9K5Ts86GDCT1JyucAuQDjNJ+wtg5pcLqI1n90/2WSRmn"
-    "oXNcXGFIT1Yj1rrgtLrVENrP7pmtSQeLu1vJHVRRu8St54fLtp4LhhicrNr8HNaeE5raB2"
-    "bnKbuRgXvod5878jSzIjl5GRfWS8Li9jpR6e4DhzukJ6Bk8P2rXZkrR5INgLA59gayF7N2"
-    "LEngZ/FAQr9nY+8LOIiQw7j9SOjbgV+/l77AAYL86KsY3fuHEdgqcEulbSFXtZm3GBZ5ey"
-    "pxzVo9In9zZ5iOhRQPASsnZwgBg1DVDwwFYfVV0eRc48vXElAVvnVsgHkh+waVseZIGwv9"
-    "/sHViqNwrvY4wdyDT1Aa6R/4aaLX+p/TGCfw525FA3rk9Wnh+M0dJ2wwBQ9t2pSk6RgdjX"
-    "6LNPOJS4tcD+nAxZJkOWSR/zCYYskyHLZMgyGbJMjMkyYb8+n5e1I9zsf0+Qmxx4vxbTVE"
-    "qVIbznip5gWEP2p0cw2eV+FdIVAB1MpXoLkzREDOQeKv0b5EDkCI3OhOC+E857Pm/zcyEE"
-    "e+urBUm6ngU+QCcQ0lkwm4lUzxDq78WfVwiF/HwyL8RcKtcAsnQmH4cXzB62oR8Zs9ItO3"
-    "hUHXP5OzQ6F/cqtffbW9Peby/f3k8Y5g3zMlKkfc3LEC/xAneh8jjVuRCTNCbvvpOUSy26"
-    "CIVfSkvHi1bSAcCjyc6KycrBtfDuc4Qmy+bCgYTwKZKT5o3cTddUbsPpnBSdkMSyl9gplk"
-    "pMlD0bBdVrSW2eaMTM0cgPVzZe6OjDc3py9v3o22jv/Xg/058sqdFns2Ng/zbMjkmR9lBJ"
-    "jA4v7lCExE3yQq8pHlpotgrSpD1bBSpHSr6EcG0cIN7PlKKZ7wGU5Ets3qQ6hzVq4JUi7U"
-    "3/riMVX/tfaC8dfBOr4iUuA5/8JWGGmjQIytOarDMl+gO5XhCdCYZqS+S/Qnul0CzSIvn3"
-    "q/MfJcZ9kii7MW0rQP+NHJtWyZ9p5G9LRGNvQ9sJbJe+ht+rHZDlb4eit2G71fdtdXwf7o"
-    "wRf+A0+p7t6pBUrdJbI0ng7HpJZoWW2ZMwQFaSMgegqfc6Qd7S7tJxuJ5nEx1GtazEtr3X"
-    "kokNbrs0ZW8uu0gHVhkowlGDrUWkBb3E+66PdTTCuVb3CFV0cdGMsObSuVHx35DpNJl5/j"
-    "L+SGYzuXP1AVTkOuEUVpAHeVR/8ViVKXtcvHE9DUZRmKy3XPJZKt83lohcpnt7ZJZaHXEk"
-    "SEyWx3eZfzfybYodvNgxXxgyTVCCMNaRSZ7SZNFcxjBrcbcC2C4qT5IXspkvr8j11qCwKU"
-    "tpfkGIyOiW11PwFG0rEynAdfmdozSf37ywM5H0PLMdfqVLTbEujub2vBcOxvprPUdpPu+/"
-    "Vc5Br2dADZV+9SqjPJ5WoCl5pAaHixDra3J8zRD9kEAhxKy8mdUhZHW78KM8jNqHUJ7SfC"
-    "Ekez1EdqLHEdYZn7pp9PpyizIbHz2aKzMTK1cDtw2rEtS+xCu0w8oeBJUqNSN1/fnJQINe"
-    "X6FkM2vvVOF6rDg+P663rGFulkhOK68mETU7DRI5So9mhlw0W12bG1jmTdMKgihSLjVIxP"
-    "iuSm3opJtFtEaV36IrVkLwW/ZbMXYjRaXryh8O/UgBBJGn9IiDTXM/kKhYnkdKlgTK07Zk"
-    "b1Stf82G/M5H1BNGao3PJreqKOLmOoiENNOrwCRkJV8BK8FVIAEIWkrE/NyV6xaGHMeIAg"
-    "BUgGi4Ir7t+b9QxA6AQFXk7X9AIgidRkrQ/QscJ0EgHXxEIt+iDEfgH69wdJRTrgX9c4AW"
-    "GKAFTC4iH6AFcjkRA7TAAC1QoPD4ntM4Z03Rdlfq+2oZ3eR1jWVwCwlqQxJZcJOoANYUB+"
-    "iPdrlt3JFrRJA+OhE6UF2Gl9Cb7/7nnoho9ikN8HCMri7Q8et33YZfuPJYk/9Jmp6sd6mo"
-    "P2VsBevy6BQgzRnEac126zjrWqvgqcmt7w5dzcYv6o0cTu7uKv7j7GGsw4scjfktGvLZHu"
-    "Cbl3zJdWcUQuanMHi8ZOdhsecn8e14ncNnyp6b+PzBim6ec5cgurBnPEsXsB1XjBR6iroI"
-    "BkMS8XHhhZR84DHJecheVmA4ireh7GPi8jaiOR+P3uFvmJXjQoiIunhFFx5fQJSbQ/SRvf"
-    "SSGcm+y59HrsdHlgmV7Jaxp4Q3PpFD2FRN4saFbrZ7sP6+7u4fjNHRicKQGhAoBzdRzxwC"
-    "g5tocBMNbqK+u4l0FNJ959enPxZXKviKpth2HhFXUA1xGHHdYMJmVFT+tH5vZkj7A0B1BV"
-    "NWiolQjursyP7uwIKiRi5DUtSMtYrwSWEnVoNFf+pOB8HDGEIJb3r6xtQml3R9EYaGKulK"
-    "GT5jwOUXhhpUqQoDxJRyVG6N1W3ok6DpiU+TT3lwFuvPnI1N66f0F3Px6vBc4hn5qsYyhM"
-    "sNl+/mrj2JXfyCncPbLGId/uGncUHGC73AA5naBeUOSMoem/BVVDXNDAGJWMxodBku8QId"
-    "sSnufIBOOZ474247GzvKhWcRtCSEYzt8u7j6/RcK9gzgYU3pGIWQr49pzg3Zyq/cuNBlZ7"
-    "lil6r/COaVSx5i+jHPXS9MzgXfZkwY9eDiSsDO6xv3LBB9sZmSMJ1C+9gxmyOz4m0Xq+45"
-    "onsz9pkeyds2fwRkYf8RPmQigU8JrF9m7fHqBSYo4eXc33mNTvAKAyYxG3VhO9PdmW8TPg"
-    "VoVAuDY8ti/2nf2g4gF099CEatHGwR7rOHYX7jvtK9vfGNG7tO937b+Sh+E0tOKxZyfVfx"
-    "DwX4jk0uGpDyEctT9QaH6+BwNenuHRyug8N186oYHK4vqeUPzHSMyOv5a3R5tPvmHZJ3rR"
-    "n2PP83x/dT1/IfV4x/xcxXRMUau9A6mFpIsCMQvszwufyAShqoGXRsdixL14tU+8ScRZRX"
-    "F3xOJjFPqGu1eZ2g6xe7rwKfqXhKTe2CxQlFuDabM7T9YvV3vEpbART9AlVaQciOHsdz5/"
-    "y/fmGGxd9BN4JwA2bZTbgl0kAUGep+CeNETF+aYV0fM/Vb57TeNEfLXRr1zGHaz0dmTd9D"
-    "u1z3EdrOztGM2af+NvdqKw10wF0WmfKTyPjPy+bY8xyC3RKtt3yUjLxu2TAthbPUB3WOf+"
-    "Lfi6Mo6QmJXSjcozFGF5hiBx2O9nawhg1xfH7+LaXwHp9lcel+fj8+ZaLMtJo4+5HdSMB3"
-    "lzxsJbccfXcSi46yhiJL+avywtKBpqZZWJE7rYGgUrS9EFKpAzEjqn0T91V8nikH51aHYn"
-    "KQXggvcyhGXl7u98xL8HaMfjNLiJZ0E+fFduaWQK4mSTJCst3WsPsbqBpfvQfILmabingr"
-    "hwgMBldqcDgQQFdcRtWbyc5hvrv7e4fvDt8fvD18zx7h7xR98m6N3ArYD775ifTN1z3v8s"
-    "Rm75mTZCCC6X5YhCYgCMf3y1TEFRbEJzVzJbrZKypiUpRQuFZQaUKzhXQUzZXfTHLrPNjB"
-    "Ak1tinm4iLdzE7EgIwXEQ1qTGcFB6NeD+C4fweQcpKNUKE/NGuF7bPOZiGieqWDS/et5sB"
-    "It9F7V1RkCPE/7EWQkFSKodFItdvr0juZonuzNLQf7jUJApYP0s4EbDwSpN0GBx0WaiYjX"
-    "EmJ/A0L5QCHPRWEvO2ESCWomxhXR9iBB7iebLRM/UzJVeZsdfBCRQ3u+COjuLHRmtsNTLW"
-    "7ZYY1D4fTS0fSmeTJditl5KdXO+Poph3lhQtmYHFa0qLfA08vWg2Y00xqAb+kKVEPEpisN"
-    "Mn2JRSlsE7EYtmVdlDonC3LMuaeuY22DLFegIDK9Hla9XOP/f3tf1tw2kqz7Vyr8YimGcl"
-    "uLl5afZHf3tE+7bYXkM344mmCXwKKIEQhwsEjDE/f891tZGwobCYAAVBArYsLTIpHFQmYt"
-    "uX65IHg2KeKxeh6nati2rjbb5cU4per8sivmX4tBP9Mx92gJp9oUjqjEIqY1dszS6EINbS"
-    "JnEX/znTHLsywmThKCJRjj6B66jzmkG2TNazHwdzrubzBsbXTNoQ8NXldIZvrhQR+Fjl+s"
-    "th879OaJejgqUvNnN1ZfynEMZO4Hqoms0S1BziKIqDWB5wCUAWezSzUDyFSOF5B0iNJtzR"
-    "0vp7PDCYqoiXFLqEB44i7leF83ZEBnE8CQU44i39ldqQa+Uq3uTDtYTIaULSgdm3L6NcWk"
-    "Tmp/Ri+qk+Ivat/o2AH0L2NmcJj4WlI+tYEviX+XhEmEtPT8CYC+UuPZjSDsJfwjzgK74X"
-    "me9z39zI2/0QoADQkdVGtIE8AhYf9Jf4Q5dxhs3xzhG1/ki2Aks8LppmaQRHR3H/JEfPUm"
-    "rGjkAy/gPmKnK/uEVQDoALkxgKRk5iYwTXik6fSMN7k9fWPT7W26/SgTq226vU23t+n2dd"
-    "Ltnzu+yRWdI8JUA+UFZlIpMSQWIu5uBjtH2X1bhXZQEW0spTY50viVzTKjPL2MUqXqoOhZ"
-    "ehnpUIBzhU8D6o1BKZ4P2HMhlyJYlp+u5QLMUm06Wc3ZUL+5IcSqqN0pO3anq3B3tQeOxF"
-    "LWJn7ses15q8h2ZO4wyc1fsGDtAfTPQ+6cO006COqU8FXZDa060+ZJzYeFZu3a5MTP0wNo"
-    "goqnTu6goQahsIwOjqmJdvDmcFj86CfEWnmWQQaL0FJHHkJX2jd4lme54i2oS8/rvnPEb+"
-    "2KHZDPe3AX1+nwmdduzITgyUSrN7nu82HtWv77YoC9JlC4oENAJxG9uRub+ZXPkAyLTpjT"
-    "PWawOFTSXryQT4Bf+3HB3M2QIudGaEmKveF6/TUOhaOc4m+tL9z6wkfp9bS+cOsLt77wOr"
-    "5wh4rpLghL9K16/nCd3mSf+HX1jSiUq7dUtzKlXsAVSksbiUhak6XxfZHTYgzhu9C4GtSp"
-    "CQqzC9R+CEUvBeNg5TOU80bVojkL4tzTi6YMwqPa6Z2l6t3n3U8djHiJXpzefhCX+JOqC/"
-    "rk8yYH1a7IEof3kYAWe4QChZcBW+PS9KG/44jCy5eQDWRoJV+apdi8V2WWcBwO77S2S8vP"
-    "ZNmbvEtVJLcCcv0JRIOw3z9Ydtkh1DhAVCA0XyDgklLs7uAuGEd4x/B02PFHEwxncNdxAZ"
-    "wp8uiKz+1qSJ7VSV6ngWX2DqwhrfSYfp4hhrbn+VZmF+43swME+r6pEyfI7bNG4YJCDdn2"
-    "qIEWdAP91MfeOnIjXmqLM0ZariKeOyveMWcF+sGAX+KS/qIdjw/Z/qyqho6xcO8WPGffwR"
-    "GU3TwEHgA76bgnOKHbhanhEMii6yiSznEcx9BRIPAh7sWLCOQ80b+S2R3DHPIJoHPgcM1/"
-    "h6MEsAoZ+hWZRQK83weINvE5lA5A21NqTdFRHwP4zxkMmg8n85IFpJUsMJQBGfR4d3ByyG"
-    "sBDs4ODz/AL7khBO7C4IGK8saHyoK/LsTff6EweGQNMeKFGwlHo42a2KjJGP3jNmpioyY2"
-    "alInaiLv0yZuNZ3GZNdaheYACQO8GdDcddiVa6hHDdSTKddWGvryc5S9+fSLYmrj1L8MYt"
-    "GaiSo1HnkgHs9O19W0VJ07NQ0KVaqNU6UqNpRW+QCGC+37Zq0ZOSSMqSA0/VmToGG4w1xv"
-    "myqFvqH8ysjHIr1yi0aXlWOWrOSBPmUmVrmvanOcs3SAEcgrZ1yCYiMsw5c5C1IZnbocZ2"
-    "bJMST/Tlyqx0zFO0wzr9BQptsHMzusfeGv6UDuHRUvWgTUojtXRv8yAaVVvA54FLpCEuxe"
-    "ltREkM6FovwqEaXLiYfDln7dUFa/uFHs+k5cghghZfa4CLjc+CuRc3QCKarQFjIn5ydCnh"
-    "4f6iq9p+ZxU7cMI4I84eOfT1CU3C7dGDwC4gMhnBn6iRqI/yJOXDtroXeQVTnVNtiqOdpx"
-    "QqqmwmL1A6nXdA8RVHcA2n0KeN0usuqU54a792FFbMbX3cNlwf0ZrQqAC5QjyUEQGjC7Xz"
-    "1YClDAXu3WyYaA+nfJ67nIjVNCNBLz021S458f10uq98BJPeFqjoyovYyQ44ZOsuSKRMSx"
-    "rJQGpBkne1ORPXhGSUtoTJu782QgpJPdknhg43XA6k/YtHrrpzxwtueU4EaJVukN3MWuML"
-    "cMe4CrentuVUHd2QFu3TAM6+edJdcvfGoFCnNZilU1YPOG7KrN8NG1QFUDz4VmqYAYmgJv"
-    "qboA2EYCjRl+A7HfQAfXOE6wj74nd1QmgIWKgQc+mmE/L44+fuPGZ38/Yg/7hwj0BG60iV"
-    "ytCQ8QwY+A42/FlpEbRQnhSKbHP8v8pZO3E8AJkGe1TUPauk1tGtLTXnw2DcmmIW1fFTYN"
-    "qQTIFPv35eGIiqCReN7k9KNLfrPCVM2BulRaibp8i2yvzvwqpzZZCFJ1K1E2pJbRUXPlXl"
-    "LAnGC5pCziRlI7mW0YwmTBfdKnjWbkwQV7vkR2XeQS9dPaMllBW4uWO62M2GR5feM1y3za"
-    "2m7TRdVFKlEvovJIHJOwBYhzgdBkEWXxm+EGh27l/BXMuaH2GIxZiMQCMY8JiJm+stM4Aq"
-    "sTjSSaRHW/wJ/BicFnjw74kgUld2/Cd8+oAduOQtgTGGXpFz3AiIVZlGuHZbn7KEhiyMwU"
-    "e+JJG/g+Z1TfXsXQNfrvPuBeD9kZMi+OpqgWbE10II8LNZBBO6PDa3l7JFVXW4wCTbhwoO"
-    "LBvQWcrPWFmw3/VD0z2RS+w/rTU+zO6kbtqMJJpUwVzxllFtHQGekYHAUeCvlZ+FvWSs3c"
-    "CPMf4iGwNyoEdkat5qIUe/sRG2Pb7uewMTajoik2xmZjbDbGVifGdk95Xu7b3F7yI2lNhu"
-    "L9XHkjGlLWo8+3IIfqUECOrC8RdKaR1mf40G5+OByWS1gi5ZmXG+LNBUqTHf2/85X/GIT3"
-    "1GZWc2dGgq4oHmgKYO3YTHaXnNQKAZxsCAGcFEMAUJdHddeS02pzHb5GZna974+0XwnoL3"
-    "LiRhX1ykm1UCNypOMqQdzDUrKVhx3SArk5TzcSn66a9lN6a9UkOnBMXepjjZ/RW/1Q+XVn"
-    "lCvqI/EC/46+ZlTV2Sv3xGSTG+pWPdu0kxdvqeXTGz8dQ5pHzAF0WpI504zSuousu2hkjg"
-    "HrLrLuIusuquMu2pd+Wn/Q4SABy6DmTXvgKPoB8N2qetDtAsCjD4/RvxPsx6WIjpV4VjrJ"
-    "cChWxw35/3vwCDW6dSs0uwagCkmchH5jD49OZraH50rMFCof3ThCwaMP6StUez45MQ28Da"
-    "7AhpZ/hmgkZr+8612e9zxwmyC5dKct+V1GPY5ERsF3dsWCHQlv8pSeFz6fDtwuqR1/pYZ8"
-    "Put9qxcmsxRr5GHl1vDTCGBU676GCMqOBUPdYUJGGx1iqRxrucT4a9fPzGJppAA0nspGc3"
-    "Gx6kZ6Zd+usxgIGvABV1oLXrPuhr7x1XcMTgN6yyApZvEMIr5yxE0QUylkLtfxmfXMWc/c"
-    "KH0w1jNnPXPWM2cTuUTNPhW3dvMZ4phjVnxb1ivi4RxzkIkRA7K1nE2TBowR0TSYc16gSs"
-    "Io8F9GIBreuG65wr7LPjqQGkgDCLe+5cUPkVYnaI50mCO0K+zkPcxhkfp3O/9KOfU4/Ct5"
-    "y+PgllD7ASPs4BAfavtyaJhdm1Y0iF9RnFONYcCLlGNgNDWYj7jBzMEUGcKofJUhnLo2p+"
-    "spc7o2HPkdMP2XwEnM60/e3wG/VSrl92ItZ686XDqQi3El6d2eQjVd7R1BGJelFOZisA2Q"
-    "i4vJjKbIqIcQSGaJ5/k43RDU7pOh4w5p9Irx/Enapy9Kog7pl5NN4QZl49aGbVYU9Ggm/g"
-    "wvV5Qxh6yvO3oM6GQnyFm4HnNwcIu6WKM9gVABVg3+ihGHPn7lhq4Yx43omOf00zleut5a"
-    "HnB0lMAnqlQFCL9cXv/B4xDvVS35m8NX6EKQ3vi6fwC4z+CkVwsYCJD5I+LQNWQDFjZgMU"
-    "bXtA1Y2ICFDVjYgAW1Z/hNSa9IuBKPGpZz9u0En9NfnbI/CiL41XfC9Yqyr3xTZijLtVV+"
-    "hUOLDOwRgxJwhEgKCsgBn3BXQLQ5hydoNo25rKhGz2Gu2fXP4il7lfITZQOPU7Keive7OE"
-    "s+elCPwMZUsLAw+VaHyduzGofJ27PKwwS+2nt0XgvHOyI43vF1tsbUMHxoHJ+/YFSgcjBQ"
-    "ElNUDXYniDZXDcNRZbTjCMBmHCWs9ZnyBAdpb8JBo4LCozOV/pyGsqggN18cX4QnC8mZo7"
-    "sQyrH8u2y+ioK+eTN4b2AbFX/e6NQDHjwZazNd3DYEbuSS7iMEPjTm99gWd9fQ3hklpQO+"
-    "cyM6bSdqDvv7UGq2SqNMB6whlby60oFgftGGMkMoQ6g2WwVUoRjukI2g5j31g5jsmIygQr"
-    "pfg65cCZ1tqK5OsGEC5oyBm4LmksM1AuepZBtFz8FlSwnlcSPxzJmfcR25Dl3jLJwcrZ1F"
-    "4AV37BMGhs8irZjHDaqi5ruPfuMz053+TaIJHQAan/GC/zhtgB4VAuS2obENeY81uGlD3j"
-    "bkbUPedULecLe0WRQ6na05MkrGxb0vNYWp0guK4q6G6yqnNhlX/FJqRmrGhsJ2ZbS2ltKp"
-    "HsJoEZXrq4bKKVWgm4gmS2WyNC7UTJHr8wZ1ADYomtXFspmaodKRJg01UabCnCkxzzfjtZ"
-    "WOYDp0W7klZxRqW2pcN7MF83QjiSIZEdtw9IKBHf2LmeKD8TN6q+Mwv+6Mwqj69T946fo4"
-    "rigU0b+ebPJ4kfTB2u6uJZmxqxqqNDJ3tzYYB2MHFnrAYngWep7eRiR8YA9MEJ1UGDywuo"
-    "wSr1f3P3LjY3kwTqBveeTeQgZs/mb7AHUkgecFj0fJCvmEzCKt3iR1ZTMn2dvJjS+8ZCfW"
-    "RWZdZKN0hlgXmXWRWReZrQpBL/6suHQNydWkv35XatHVk4BGbjTQ/PdscE/pN5OigsNrZ4"
-    "VWwwpe57zGdYZdb33E+pqzfBFDJOhGU65bTZNVQ8M8T9qbRV6UYRuT/EJTInWVVaY6UO50"
-    "kcXZKao65UjU7tbL044rDiCbGuLonrBe5HsYGJCGUgvh50jH1TtRWYh7KHMvcHB5kKHeha"
-    "rTD4gQyf3STa3Oz9ybDXdkS2d235ejyByt0G8qYj4ajclhhV8CJw7A76LUyoj5a+bYYbAe"
-    "5nTyHV85lrp8m24JRYhukpPjn09Sb5n4e8aKYxmo7b8Ak3VmCkrqioT0ml62a/Wbox3ZfU"
-    "V1lTgI7nlK/x5eWnQoyqxplCyXuKzVW3UQtkhp8ol5zacpK6r55A0NuyoNsDGiZ5HS/Dqm"
-    "P4W5DQB66sRM7bqTgavzlFU8DZrWj5WQms9+cI/oFjU9EPl7RChZ2ZLVASRQqOuAXPJ/J2"
-    "7IredMAK1jf4etWn36qlVbS2lKLaV+fnfA8VzWgBmHTYfH/fZivuJ9aGv5Bj3zOy7nq1BS"
-    "O5CQYeXHXeukW+VQVNx3qKjUs5DSKM+OlZV7d5rlzWQWQJxuSlhuws4rMaBIEF6bw1NN0B"
-    "AefRlA4tVLJF58DaYztDNOY2/vO9gPvda0foWssyvunXtRkt6X+X6yKb+P5a9NhaOvdoaf"
-    "Fn0WpOyMv8WR6zAPOnCY58ZN0J37AGGUeUzCNBZNKfkJgb08n7se/8YXqXiyXvUYqsg/wF"
-    "Igs4RHKNhYlHaNbokTAKozwELfhXjJ8/je2eQ9m7w3yjQtm7xnk/ds8l6d5D16E5C7oCxk"
-    "UC+0p9ObnMT3EW7RibhDAW1RXoKGxO706RZEUR29yZEZncH3Y4Fj5EZM6+gks6SfWrm9zf"
-    "fS4VN41tceBlJtokP69zzx5q7nwWVpYLYD+LratYTNUo4s00FMfg+3plqOLUSepx2Z0NX0"
-    "91DsTkB1d/BkUeFB46vGhdKl5ObHkz/hSLSMpBoryJdScdDG1IGju2mGiiDL07NxVkuB0H"
-    "wZ6AGEzg5eG61/+mh9LsMYfJ5NWZyhMn8pc0CZKIAusEchWfDOgfwYkV5fNwZPMGuvM9DB"
-    "YrMmTMmaSE/nDvhtcBy41TG+leGFu60Gx/OayfPje28qTA2YklKtr4ZUxFnYxaETBjFhoa"
-    "XLdEwzBDPAZbD9jMpcoEbhyKTXRUmYOXOXVMeY1RFcM76cuQ54BfOKLyBCkAuQLhGei9Ks"
-    "CYIWXCpKLPCtiM86Oq/UssvLq4/fuPHBo87XyNvDV+iKpz+xFz/X0qIwvfj5zwJy2iM1Zu"
-    "mcfBJxXOV3hx8Q/Taku8NZn6ftiyeZJ4GSTUI+iWRbexnhgbHe07FislxRazVcowUlggHo"
-    "oNjzKDmdBuVBErGRbpOQ4AQtCJ5psXM2zM/QANnn8QLMfw0i5ZIfdHewbfH68MON75MH+t"
-    "QtWQd0hg5eYQcyLNj3x3SYy5CscChSWyI0Swh6B420Ihm/dxyyYocJpzk5fHXjfyehyt+Q"
-    "eDt0shFjZgnyDjAHyuBLOGJReGwgf6QhWxvIt4F8G8ivFcgPZiUta6trpOXz3QSqtp/Pbb"
-    "RUfgqnGoufQD8ZQ+JPzx326IrcJR4OJ7q6FZZoVoaIQ05nukpCurUq9sJ20ZSNY3JF7G+l"
-    "QjlHjyzbgiVcQBapyPJ9Y0r0VujRwGipsjY5vSrITRbUVzClmQnjxh5JK5jli6SqOzcsJo"
-    "ip7rftJNYLCsQeJ8cIMCT1FnsYiNVM8SkkulQ45zfilVWOYThwGfOcUIObWpds2lkXRhxQ"
-    "45/rKTO2xXn1Soqlg8LEI8LV4ZgFcFaQSJvNXTnIyPIsdKHCdufvsod7nTvGpuAYm+4Agr"
-    "ZhmJGtjJy3UCsn5L7C/Vsie4uNF2e86AwicX/R8my+bPr3ivn5QZWXH3CNQPwVS49++gDx"
-    "Z4Zm1/KYBN2iZfUIsLsrdnaWbNPONmdX/4LXWkQLAmGwxdNQGN/j4s1EXOxx4ToLxKI1yA"
-    "kSKpXdNz9s6EJukgodTWcJaSiNcurehdKJ70+Lmc3ohUvVMnKuR8r+JmNoMmTWN/sZ4jRp"
-    "px9vGmeQ268zOxiCqCs9nklNOKorQwiY4yKCNE73UR/ih32bxaETjms1xKlZjMPQhbtQnJ"
-    "5d9UMb2yqI07D9lIfr2+pG5SP15OHsYkX8PaT3IMe9oXoNaDl68sHTqzQ6Q33R9bxunWUZ"
-    "rcnO5t+wE0folixckTOjvYBIIzG0AJOpxC1OUZ1utIeoR+bxXh+fbjR1Fq5XEljd1gZDkR"
-    "nuSb5AbKYIx2lunSuTLM9Y0Of4vVkuYsrdx2CJS26ybUJRZMYLhc10TEJZ4Gg6cyOeuVuS"
-    "s79RNEViwwX0O1jgKJ1yuaTeGCkplfraFAU6R2d+jRFEySL3zqdmgOZPSVN/WfyrdkC7m+"
-    "qu/ULh/qEjHcZPVlJXGvdpLIDNo5gvjI+FeBEYRcVknc5iSA0k5OCINK2kTklGUk8KMx68"
-    "NroF5vnosM6BuWnlAXPKsqVNP6YL3XO12q53eNiFrbIVp+kV1FAcG4YYh2jSjM30BSbcMZ"
-    "N+o+qTRNXME0mJp3S3llCG3HzpfMuV5wTzUmE9hUiYy6GhHHQa85n/Pe1mzkFPERRBKhhV"
-    "OL1c341BPFAnhgEFKyJRpHTX49PZ4QRFBCoj6W7i2lX9FGgLV9DQlMBzcsQjsNrWkPWp9B"
-    "+/k+SsZrzn1ZLNuZ+hG4H+BJaEG4kUhkGZnGYKN7YYSkjNX+qsNTHrR4yWBApcGE5Bmm3i"
-    "Dmu7aan1vO61nQwK9OYL4oJfw49wKSCc0OmGbgR4BemlncpElv8OKhs9DNXS1tgwhPkSKv"
-    "TbkJFGIY/6wcbu5dFKka0cwHxZlKiyepBxKHFsQBBiqkNRGs1RVage8rscywzmG6LKbgX5"
-    "0A2EeuArXE/qQGqX+ljjV6rq4KlkdMw6CES4k/3xCdfaGmZ7/rZDCuGGK/n5wwj1ZKR1Ax"
-    "20zSnYgWh+lcNeZkY1RzgDOAK3CmuDN7WG5HSLrour3CyAtK5Nv63CKDGQ6wshNek6kMSF"
-    "GsgMUQxg/NWVTsF0rgnf+GzbLPYZbqoF7diwp6JMeOhCGIGT1AQuHXOSx/bOirlkmEaXPr"
-    "dQn6U0+gwoNbjaM76LGrKpSO14fjd8rzkgWwW0OYNm39vDdpUs1V1b2G2+3md5u3fu1N0q"
-    "jw0+8IaC2a+bZWf/biPJ1LlTqvGBs6XMUeTyxOEpdmc79vy90Me74NMzyPXV1SGWva+JF/"
-    "h3dJhIiGVHHn5U412pHfTceQiFv9inv7Ij7z7JcfaBaXoT9N3Y1qzz+egZV+xx3Z51+c7a"
-    "z513erk+K3DfjX0alsFnOto+cFD2kZyKfvMu2ZGHV2LAC9G/fr+YqGK3XXFRDbgPfIQQ1Z"
-    "RHopeB78YBDEmPRmqC78pQlRrwpxr4io1rjh6fYesEuXOEb4MkRoDWIVfYrtwGNby3Zhy5"
-    "07OsJUfxgN3QmKPscN/en+ObTwrAJwjfJCevj0+J6KWRchl6PEDfGdfPwtTwAsUSfJQ+xi"
-    "/p9/A/2bZa8CMv/vlPtehsEwgmCtsE4omzZGwTCNsEwjaBaN4EwhW3Xxu8IUlrck+Cz5lL"
-    "sRnWWO/9yKlCVaJMboJhkCS9gS8UeK52YrONx7pg8WYCMGej4BVgQm2awKdkI8OfFVD03Q"
-    "jC8BOuePPhGWYAo/MgbI9/Uj2I4TgovxDPfSAhx9nDkMm3RFHigmYkOvRxJKmXkQ6WIpp/"
-    "HJ8enByahY3SFIdtDNhrV2SJw/sO8GB7wVdj517z3u0ZKvOLUyC0P3MHr52z/dptn3CDGN"
-    "1Ln3B+EnTAbAOzgdocGdsTSDNnp1GNjgtRlRLnalnkpdq7WhH42e5fvYDMXv4L3NspR6Ka"
-    "DvyH1kznIAyS2PXpIEGIeIde1gBXq3E7pF8VXKzd/8SNTx9jpFQpZ2bpGZKfBL63Zj5a+k"
-    "NcAKHeY5j1660ozjt5bRv2Wl/tKL1y1ldrfbXWV1vHV8t0r7bOWkVstLeW36pwg4o7sSm0"
-    "9T738O3GF8HVmExXBt6McINmY4hw9FcpyKjaRZQjM1o8P6BJLytjk3qpa6rfKHIWZEYXTp"
-    "t7LE87vt6vHLTB922Pt1H0eBOyampMCLKq/m68wRE9Nh14Uc8zqFvbXoFc/8mtaVYrn/bh"
-    "hFRnFyIjQtkYFgnqFkduNNWy1ZtiXVfQmy8NLa8e1IiXTKd4md5oIeSfg44holAn77uJQl"
-    "m3/NO75TNlccyVpeUqN4VCq6A3fwd8Lzrx8ofRBInF//Mgi9+GS0wJlxTO9Q7Y3qyS6Rld"
-    "A9vr3Stu0X2vdO9FY+qp7D1/DXQgjVZlL8/j8thecV1x7ZoZp0wFuClSmRFznVhltr6qXr"
-    "AyFVgmlniugDeXZOY62PtpFa2dReAFd/CXSFp1Dic5gM7SaGXHv3Hjp9CfdGHErp8w5Au2"
-    "AtlXbyGqieb09PT0z0+OD1+hwkqN6CAPHG30xl+RcEUo2+IAwpx0489dj3IOnFseucPQNT"
-    "iAunkW+Ex9kVESsrahUAqu8tTeTtBJdQ2LDYHaEKjJwS4bArUhUBsCrRMCNTn81kX04A/o"
-    "vgw3t2mhNT6hIJyyD0olUOEuzhOanIj9TUSdFwR78QI9BuE9RDtDlGpLEa+I9oOYw7C2ks"
-    "/J6zoCok9VSoh9VyEieqkTvypTYIuUNFqTBfWFT5OSMgxcQJpabBFbK0Ed1xLU8QZBHRcF"
-    "JQwojzwQr+1hlh+jJ2F1caYJK4BNFc1BdUcHwlKAIzkyJSSm2SNTYY0UpVOdRVBBbvIuuk"
-    "ynLO2v1KI6ODnsohFjL6kFzD6cMlB3emw1kVKR0mgBiXnKAy5rF+ui6qJHcj9ZIJq5XhTU"
-    "r74TrqGwriINJEdc7qyLCDWe4ujVNT3+SR1guIGkd617KuQVxZPFNck5hx8Qf4MJ5I042K"
-    "cGwANh7hQq8YBDVXck3axs5m6VXKo3kE5j8tb5TcyTeY/AolpSbXrGYeEM3SpcCWtl9OZI"
-    "x5UutYcJUkpezdNvCpTmh7tZbAv08RhH90fzIKSau9a9Qr7S8O3MWasGErZpa54lNV8G0H"
-    "IJiUkLjgNiMis3gosGRIOYaGyijXF5BjahY8QJHdqJ3QHDDcsT6OVo354nULgEa/auk8f2"
-    "8xNEX+d7vS532dtwB+h1E2Bgn2keR6+Ym9WwpiVpFxsxUKuzL7aism5Pw0h/EAxyrdsNA8"
-    "fhxvntWvhaWJMJlX1wm/ZlmUBWmvhdOk5eLP38yo0P34u68GjCGlaqDS8OYL7B4S9YWD79"
-    "CWrsnWezM9L1Nrnx6SKZuaLHH3YA+8eFQi8AnvdcOP9EModciKevDz/AC1GJLEsn/TJig8"
-    "Zh4LFMProIpbfj9NgmaNgEjVGG4m2Chk3QsAkadRI0oiAJ2xepp9QmJ2mwGlw3VgnqhsQv"
-    "2S0/rZENvdG5XzWE4b7+8rb1Umk5ODU3lqlUsCaCyhCZLJrLxTpiGcagK2ZzjtU7ZORkbC"
-    "Az1Y8b7agMlcmS+s2NfRFqTiedEU3t4uXht5A0V5rtIZ3KZNF8Ss0xDg8WQTtdllA/QTM3"
-    "5NYl/W8PP7KNRg0r18kKj3AM7DtTZSiNyiYS1GlMlt+lNJhZ9pOhAhBW+1RY7Q1vozypye"
-    "L4nndZoC0eC/OExd1CrcyvHKlNFXhhkkFVNLTF2vTaJAuU0ZofqtY7YEMQKQ6Ce7lFBw1O"
-    "c19zM5brNCMJSjfBV3s2Uf/R9lLbkfXq+G98mBQpR7C+AaP5EQIwQwC7b8i5YHusyO3mUW"
-    "cZOjOIxy3PkK2RZf0orRHff6q0ltGeJH0ku2iHRBervWaOhfmnyVZeF0/XOiktun43IL9H"
-    "pwhuz2Ip0ZSNArT4FPhzN1yybJdP2PNelORVFJ6ZbEqncLSnpw59vAGUxWzpQscgoJJthM"
-    "QCZuCw/G+oumOdh3iV3oS5plwImSSxEywJOvjH1VFZZ9NefsGmHWzdbzbt4KmvF5t2YNMO"
-    "bNpB87QDuCbanRU6ofWFGiXl4u4X13pRyPXSSzRyk/NLvgnlRZSMwhI1JMXkOTZf/ErnGK"
-    "EDP0DMhAbkSdBJTI38MMW4ac2gRjMSnx0/l5/AM9rKKToe3n5XdtRTekNDle2/o8PiH27g"
-    "ARBMWj4wcj7X9BM1qD6Dvf9MXXFtDonttWXaYWmUB4gJ6h9u5JbW1GjfTjZ5ffgyeIAH6/"
-    "p7WDkI9l3WJJpRgkdGuI8YyCgsSfDK0K/Ih6yvZh54XvAY8Z41Yeg+YK/o7+n6F258aHrN"
-    "2hShJV4xN9CZdQNZN9AoDX7rBrJuIOsGqlV9Mrq+UzyVt3njKUknO00RfwoNiInqRAUXYf"
-    "o1y3Um7AAxshuVeJt2yEc66bhceFBFBKe7fIk9dOnNyAq3zGTNkXYg+sEax4ujXKm9KCKA"
-    "2F8XTfY5LQBxUrXZ+hnKUYtfvMoeip9Q3rYRvk43MtGLQz+9k/UreQ+XgLrC24Dh5SjHkR"
-    "HMfEwspWkehOAZIjPNpzEsDp48gxqXFmTpRuL7VtO2oQVTXN42tDDS0ILaS88wvLDDWVEj"
-    "1zR7dNbDEJQX3YDMHumNWAc+MKc27IBYx7MG5i7H6dbhyLJSagJa9zkzZu0TaEB58SAN/Z"
-    "+IvuyKTacvdjb2lB77bkUlchNWspDYpRjLsAOGvajJqH6l67Ak+Fi1XqvDkNW7ZntAMnM2"
-    "v4xQdiwtWBgzHjvUBPxJRQvxPOYNCMUShtDgm5Ic9L5+xMYft24NG3982qPJxh9t/HH7qr"
-    "Dxx6LmUt1QZUujmw1dVQxvcpP2WWHVqOltqNBh6QWY8EvzgL9EV6m1udxkQmaNUGsUgcnZ"
-    "yQxrUGMqmzQwMqQfAFRvtCBeDKVvKcywqanLoRvd79b1LjuCyTn8FwKhHsGUDYmys7UzTd"
-    "dJiWEVBB7B/ob9kiPPieCW0vckA7WbGgjhT7xmGwZQ0wDb7iexidJ3OKe32VxUlAboy+X1"
-    "H0xXf9vBFvr47duXzBb6+Dm/R/77z4+/Xh0cMxHSh1zufvj8NX+0PYZuHBO/hbaRpRxnco"
-    "R4hz0MjO1ZbIbyYhGENjBjSsBgR95yN14z1uo04wjl7uYItbGvkca+HmSlxY6czpZtPJdl"
-    "vZXd+j63kcZWN19XYcanKWa6ArU7xKUwNuq7yaYIQiieqhk0+B37s6PggTeLVxVFVOn/78"
-    "vvv6DLy4sJukyiFb7DkI4FlsCEdzBz7ql65pHZHYA+iW6y8lTMRAw6/wXW8ccN0YJ+5EEz"
-    "oXgRBskd6+dFP4bkVx/CDME9VZaF2YIukGSMsmhuofstgXY9N/7FauWJGAb8uussEB36Pk"
-    "Ig1izQjg1X2HDFGB3TNlxhwxU2XFEnXMFvipYo4hnScXmW9tCVRBdx1KzFTEphdnxkzVH/"
-    "HiFQwo2Vo2SFXCiquqdbfd6FR6mXcMj4ihUjAYjbREBAo4oSU01XVSYy5VbUJc6IQ5VRg8"
-    "oStfm2qU8qko+sUkXcn8R9APODWnK+s85KsQtU7dEdpmKdTpsfqkVKww/X8iUgN6qhJ6s0"
-    "mKdVDtFqAZWQmiyh7yXSeRmp7MQ5A8OV72SytFodsFnKkZ2tyqsD9qpE/97Dw1RZEi0aUu"
-    "QpRxKMS4sd5CvYoKcpkaIdeUsXOj+FG7I3TzcCDl/l7h0b+TRxPXce+VQrtQNuX6iBDOHy"
-    "bmt6K6/zu7xWQxV1yXXAcCODnzvehjVWeF5P2KHcD6cBtB0r07RQnDmqKT9mRADRjZFDXx"
-    "vNw2DZKi9y2Gq1K1F+9aI0piy+m2yOKfOnaiNjioTSIEzhKLWuJLxZr8/aij4QtAxuXY+I"
-    "XiXogYQufbEZul0jDF2cjqSRksPG7Pw3bnyHvjoT6PHhK8QaSy2gjZQbIZ6hP+GdalXAGa"
-    "zIW2qszBBbbh9UeJvNBTsLEtHRvbWMWAePskIuQgcXnza0YPmfF+llwiYxZb/w4p82ymyj"
-    "zCbHE22U2UaZbZS5TpSZHevFFbGlIk5RdVQON5wFoa7m7F18IK9Wfu1244v9vyKnxQVa4D"
-    "eEFTewOiUzuazqY6qEyPYoXHXhTG4VN3x7ViNu+PasMm4IX5XJQSpfLc7D0gFG5t8G2UiN"
-    "EzGFk4PeMUx3OB272gdmH4cl0UM3Wnl4PWV/Nz0W88TjKhb+CtZkBrz/Dj8Q3szWX/dbHz"
-    "y+dAtu0jU1FC64IUjNxVsvcO5re1P6TqYA1WgakVZljHna8RyFX0AhTCLVzAuvVnt45LUK"
-    "iYwtHgJ+FHo8U6k6MRIF+lTmOEZh4kfasQfuZXpQJ17DhundhkyerxO/d0FsB5ir4eSv42"
-    "yW1+QUwAR29zhLJ+g1H80wkSlnpXzrbjHleFyvG3w+Y6OEP1gUpU0uybCu+hwDSxz2RRZX"
-    "u+3LhFvHe5+mSckREL6jLKBXNkaPAZ09g+ZeuB43V04OJyjG98y44Y5xvYd6ieu+2x+48X"
-    "k78wliXBYbRgDS8RZXkzxOHUeeE0VlIqzDIzkscuDSQcF8nuE1+/jd4Sv0Dx5vAOfvhFvY"
-    "HoaJCzgfH9NBmIqJQyLiBYz2vQW4s778UXptrS/f+vKtL7+OLx/8eE1cy/L5bpwm28/nFm"
-    "K/5KewuKp38CN37zLhkf/pPX3htn6r3BAm+/Z/ZPQhs0RwB+1mwh2FkA5ickkBV/9eRohP"
-    "lzln76i6V7dqciCJULuiKI7PfkVZR5Yox37XNwh8RbEfAxyEj9YEh3XRV+gr0P87Ojk+e3"
-    "f2/vTt2Xv6CJu7+uTdBmkUcecE11oFKnK044pTKCHA9DOR2/f9BCeUBbvbWZ8bxOTT/g8I"
-    "5OqGMbd/DTlkAsdJWlbG50jHE6qQmIsLvFrRCc0maL8Lk+ijdLTmWM4a3bhOPboAQqKvgH"
-    "4Dsk5ArSzXp6/dnMc52nHx+U+8QtoLwDZ7CR7nOJmRiRf4d+y/XqKY/CfuVwSQR1xWwFxt"
-    "0KUUPemwXdwtv8jgz8E9vk1WdDr+T/dBjNvdLsev61wv9KnK+4V9l8Nill7Uxks/Qzmuhc"
-    "/AzPOHyzmcOEu8lp7rtQZ33teq5/GdKT38+e+01bjKR+pL7eq4joyErFKcv4GEfuNvYYgW"
-    "FiW3S8B+bqOG5WnHhVAksa/VW+yh/jVLSJum4IpqPBK/FjkKM4IBEoCcc7mzID36GzrWw3"
-    "P7tw7Gl7indu2LhgtBEUp0pDRdVnygx3ynso+h+pKh6ibgtps+0iUjPpYh4fRBWRGpfsYL"
-    "IoHBFJJ/ESc2B4NJcaBNgDJHOzJbHKr6WG1sugpEL7nTfTwH+CJtswx0wkHWQNdqgNif2v"
-    "bcQ/nvbxKpggqC7Q+1uJDMgSInWJEODoJxNYsfsA5ezRodUIt1hpcryuFDfgWvQRz0G3rh"
-    "EpF7Nagk6Gj4nmq6cD80FEYJ6TjkwS/DdDOw9+D3IY/NIDqFZOAtoVJ028ApKbIRnEztU0"
-    "u7zVsPNSSHHTPXdVCI0XO5JtCPWnJ1us7vV4lAd9dsJwUCVcd9B/KoCwM0+sN9qyBKLkND"
-    "+9E8F8Wn/741BecB95Y42PN2rPv4pI33iQ5n2InWCT5cZqFzVjG/0o6sY7uhbqOrcTMtW4"
-    "LRTcXR58yYxtUd9cPITIunXcre0n5Sz45f/VZp0e16GdB/+LRLirT0Byaba7TAN70Sz9Yu"
-    "0ZIELDipbgZIj1yt4Evwlc+SkCE2cv/3K3TNa5JukpPXx2egzHkEzyIR4cyzu4/fuPEFZp"
-    "v4Gkqn7skqZhhp0HXLIyLYyprsRYi57NGjiPKc2UIqW0g1ypIZW0hlC6lsIVWdQiqZ71dc"
-    "FFvSv3TCcWV/fREzh3zH/lMbVR5lcw7rlCNjsZz6MDzm+7tl/7gM6XhyddThprRGuPRY0f"
-    "4exmSfsMf7kKYaV/qfMOjxJO3GDedwF03Gq52IfdrVF6tVGDyUN79W3002WdNYPFXTjv7m"
-    "M+SxELpTU7t2RhyX5Ray/xFELdwVb1r9GIT3cy94FKrbKwSp9C411BR5hFY8YJYxorv+gR"
-    "ufkQDCCPHnQehIDHO+FlEqe7jpHonnwf/f8txx9RsAPf5uA/R4lNxCNg3fJBOk/uZLBmYg"
-    "pMAmZjHJrflttqFlzW9rflvzu475nT/565a/5elMrrD+E9QGXsEuwEfFghAXWjuIjbd1Mr"
-    "zfVmd4vy2r8tFu3bq3ZpaqXzuiC2l8nu0mhW6y1aROU3u9i+eNLmn7IfU9pjMKlF2mHqNb"
-    "At4ciMsYstilZlwuhO3lLDq90UK5EMu7RdJ63yUlfhCXHPrVPYHl8yaj9nyiLHRnMBFmdr"
-    "G2TFHQhUuqj5a/sIrb+Q2zlGPUyqQ5icSr7KHXEIDt/bspteubVnPkCceRuB7M567j0uso"
-    "I38MRyKi75L2P7j41LjF3o4KgZxNU0FkyUbgxoXE6sFUrg2eXOVNKnB79M0827N4e750dr"
-    "3VyV1XR8WAnH4mZ8p2ceTPYbPc68nMjX/143D9oszBnn472ehih+emhD7okrrpaj5i4Caz"
-    "I0j0mqAFjhZHzoIykgqFjSeNP5DK8ekEwf+dHYIXfD6PkE9AhpT7MXZL4MS7HP3GF8jdnK"
-    "cfeO4bDIaW+B5AiXxEYMgAFBUqWVArZ1TADmOQTVCzHvJRad2wj9fMQf4YAsKCzz2hH9gu"
-    "Aqw7sTuYm7Qu3uZz0sn30FH+678TuD8DlC7vc3busbXiyhNTvB8/Vc/UktnDNRIRKg+hKO"
-    "XS8d27SuxdnaoV8m6L07vFapBp7AC6qy7DCbrDq6N5SEQT9ONmSLw/n5ycnr47eX369v2b"
-    "s3fv3rx/rSB5i19twub9+PnvAM+bkXwRr9co1NIh87E0zMo93JYr+qaOu8LeTujBxVGM9i"
-    "9L/GA1bUOcyykbQzJvEmopEBoMsMnsYarOTujtCd2KVnTK7n+421k09qyt6w4AtinMVVwB"
-    "IrbR14jbY4cN5A1QFxewPxClRWo1CZcAro0hP4w4mqHOphQmB9wZvCmYGLPAp4ORV3eveO"
-    "+sJdUoX4WgBkV1cxwHEMOT5kAMc05VpUAYEgx+4syHYWSQT3wYNLwRJLETlHWvqF7eGonJ"
-    "h01wPwEYx0Tgws2x6xkTYBdelCLX/+v629cKD1NKkrc9AKLl/yHPjQzq0vKRzIOQ/ITnoO"
-    "rQ5e0H/lHGobr7KgdeZSyQQuA9H2PPbQcYIB94j4IkdMjUbZYEpBOZrAnxBgb8qGGXLXLg"
-    "6AfLvd2Jf1bnxD+rPvHP8jtDzKv0xN8Euq9TGXzfXgm2uywGhehxL/HFDeE/NVQe3CCJpu"
-    "DDa2ad5QiNNo5/p5OUt66cuXBrHvwvCYOIiQe+nbthVLs6sG/psBk2Fk2WyuBOg9e/Xxyd"
-    "vHmLWKQ2XrhSJAAPkVlfTyiOQubC04RwZUrn7/TWD8rjuPlHJpuCubIkaLpgT9eO6H5jxU"
-    "t04YjIUGkR0zm7YSaIW6ngE5mgxwX7Zw3/QLAJYgdvivuslx+wcdmtW9HGZZ/2grKVSzYg"
-    "u31V2MolW7mku46ET/VS+VStG284oTypH+/Zhgykosen2whHpO9lDTrnlOmmTfiepTLZW3"
-    "TN1O5b5slDBz7gFOCYayH0CVP639CboLEMdBqj/RRcBMyLagi7bS4FCxrHEMrEBtXsGZ9W"
-    "0U1if3U2xYS57FicAZIvzAkj80LDokiq6ylTCpNlccVmie7cB3CvgAveDXlthahnBRjbrn"
-    "DVJh0XWO5tJqDI3ARP2h5nBO53gaUTByHzKPG3efISS5hPczmMSAQ8HXBJlreAYg1VgCzn"
-    "jOvUcGCucBjTiUYTdaNFLOoB4orWUUy66PS8Q00mcLsonrGXCQ4vljqFg9tqBve3iLPrc2"
-    "vkZZxfE1i417J6pCQEmHtisikC6LNnp7IYpWb8D4TEvNCcHLF0K1eAGhKII4LdBH+5UZSA"
-    "os6/WxMcvkJ8fhGDMWSenUL4r+Pxb/xHN15wJ13wiLzAuWfjATQI+xRGgaVFX9uPZDgxYk"
-    "0L1lRheiDUwoCSl4guuOu/Hx2/3oSeSGQclc8N/gvmZXESbbTR7LiSjTbaaKONNtaKNqoz"
-    "vnacUVEY7fK85pcrd7WJuOL1d3SAo4gqlRBcRFQPohqxKXGA9I6tK4mUwmhJfOaKjUNVNi"
-    "EHhvIcs0/ACfrl8voPQ0JiTL0piKCy8lk+3k3Vc0/8/4Q96PEYMp2SnYe+UCs5eGID7ERe"
-    "9HxyfPbu7P3p2zNV66w+2VTiXCxnhgN5yifTgOk5quF4/7oh479oej/bqzOOwuJD3w434h"
-    "mif2tacr4T9w3J/rwMqJ68vkq8UqtP+3ajxbdiz01D+mCDbM9POLqlRhYnRp5LPzr4a/UX"
-    "HER/3f11OAGcedYtFroHY2qxRwC1OGN+E+F4pmcXmGFBEiNcsPh6+I0bnx2V/JtX6EuAZw"
-    "IuP4kX//sTnuEVBFhX6w8IAC3WaoyIwwZJbIvTDcbeSuYNPbxm/x6zf5nC8nDK/j1j/76x"
-    "1p+1/szW8631Z60/a/3Vsf7UoV872WIM2aVf4L6FmZ2jFTQ4D5dU+4KML7h/79DBXRgkrO"
-    "F5K6PjfQ2b432lyfE+b3Hw67Yu//nTw5l7L5rehb9BuRkvkUUHIgMW/cRgK9qx+6RWSsvJ"
-    "hpSWk2JKC9duajP92HCmX9MTjmqOguv0eGD1vBPEI4Dg6jCN/yeN+H9iOP+/L9xQsZ8HXU"
-    "xi9mkjZp8azuzf6OKOF+qIcYKVUSv7rBGzz0xntjuXvDaIx28a8fiN4Ty+dv9jBo8NcQ59"
-    "npHlKoiJ76z/IKWVwbknJpucRG767PSerOsCPaNlEvNWGwKb4WWE/tJ+94j+8F8T6GSIHO"
-    "x5JDzPwFK4MatumqlsG+xHj+AGjNFdUCxr6vv3bvw/yCpGJ2doQU/PaIMXKJ9MTVlmHT7W"
-    "4WO2aW8dPtbhYx0+tRw+T1tlM9xSCFAEdq8bn6OoFMt0YiaS6T3XZ+qKRTxutDAgBdLxXC"
-    "oOqtPQCU9kj+dUmTGH/xKJqylGUZ7OaIkonCJe7k0Zn7CEGFAeH3DownQi9hUVF7tdGYoU"
-    "T16FqKQhcFJQA5tUJC9tr+FMqY0W1lXi+5DRG4RCqTemZJNeSyv6iyUBhF99J1yvKOuqNk"
-    "tKWJ7Kz6EWo1fXBHtkVkMaA+b0cynQswxUcojkAw4jXCdxErJOPXeYJXEjDJ8BIlvE3qKr"
-    "UkJjDPULErrO4kVZCyb+zWRj+6X0mW3muBRUkXUdI2FV5hyV2qolqUZiGQ6NPFfNoF4yuK"
-    "qN0QcSVje/rfDPpSQmn8P1WZx1zr15U8c59+ZNtXMOviv0dGzCYfH4M+RuLyogNFAjfond"
-    "vAHcOCXZCdzYNG5vYG5n6MVPepn93/8H9rLRFQ=="
+    "pspRzJ4qPYv5d+nDWFqEzA6a1LNecoRbGDKbhaLrTvRmM9uyscN0pJWDLTIdI1vICNY5si"
+    "lyvQDdYwu7QQdWTU4OTO2YzZpJIkmq06hsRxh/Ljw4CmmnTF55fjDzHNuryeEsXS+WejTp"
+    "SP8bS1+Kw9R74v9CEQ3IqlMBsNcOavI+QdILtsN80cPCowQtGJ/hSBH8B96P+Lf881/R0X"
+    "RpuzYwOfD8qrZZczmA12p2V+hCSZ4gedl89nxiz93fyWPONspIRDolr9Q4fT5q4k/jafj4"
+    "IfL6FR27jBWMASTgzLhkqtLl2cn1q9wO0MDin3KYF7bsNwolcVpUEEZ0RGqQyDd+qNKFvb"
+    "pIjmqMgFq5DjbKI3tzVhBKrFh2eBQ9Bw206okVq+wl0oCb4hZbdw/Yn05SVwZ84+17mU+i"
+    "Z/NfLfeX2U+wi+eco/AyMHUVymIish5fFQW5xDfjtZEteMYmFcNZRy7ywoDaU8L2AQ3sIO"
+    "SOspFYUNTe+cCk4dgWI1357EyzmEXrj5HlhX4wRuyUW9kBZpKYwjlmW0EuoqX7B25cSvx7"
+    "9jwdo58X15/QxcXRGF2EdIXn+DW6wH7A1jcKvDviUnRLHI/ZmgHb6y7inHnkEa79IcI1RL"
+    "h6GcsYIlxDhGuIcFWJcFnsbqzjVlXP64lmbT6fm4RPFkyLZNop/CiC+RoSyOL/1mC1er6t"
+    "wKGWPXau9FOYbSNG71fyU++v8VPv5/3Ud+w1i3m9OWiraE0O2P5uixBRQls0ZJX7ZF4aMC"
+    "9e5zGFySGaC9+7t9lyQcwItuzgEdnsjGFKNqnqKOogOsN+MWCGzIQscVG0dN2pniE0WRLR"
+    "kSNnjdhtxy7EZnJo5fQBy/m+4Kw/9jyHYLc8LnNfdODfMqqWTh71QT2lCqxAEagUtiI475"
+    "AV+j5xA7QStuX2FtDx+fm3lBJ1fHadkcHP78enbJNw0bCHbOGZOPtxXeS/LndTxIIrcWkf"
+    "S7LPv18SB5ck9Gh3IenZLNKtIEQlfHjcp0R8Cg5YhH3CXUjfLq5+R2S5crxHUvlMK3Mlpd"
+    "2mYkVMhLdhO+5Kz8U1DGWSFvTgQrReMFkn7zCl9tyNMq+bM+4oGsjUtcl0mXvPuQfT7Ojq"
+    "y+7Br4fbevtTnJSjAwcmPmHvRQM6WeIi66cOX8/iYS/FqObwVzhCEaZ3sDhHtsvz3scI2N"
+    "sBc5nVTdiNVqCHPz8Gw6r1wiDB4AOtDA4IXk6WBLKEIGa05WFwzUb7Hg1mDj/FnH6h6kR4"
+    "AAfOX54NhyuPe5C/A+K72NF6xK5Wjm1xjtEJ+6nA5nzY7rSNxzSHu9fcE8a3EJwHKrIUsb"
+    "s1pvpkRphy+Bx5qiIpcsEGCxwg9bpgIT7YwYL9S9HRxZkIt3zkf/L/ZPYjochzHSAklLCL"
+    "7+Ji95CdH1HsRZM4LEzJlmfGCRvCIL7nomHcLod4GFpgd+rACgcTBd5cJyeXHjshPBhncm"
+    "9Te1u17Hs03B8wmjkMPkos6MDz7rhdp9Uq8L25zy41co+dUBwUW5oGYsDTaLyXxcyA8Cjm"
+    "RPKVTmBfbH3oXkQDS/aaw1RxBEjlC8xaphz4GPHXBv/cimk3nusSB40uLr/s7r3ReqIWcR"
+    "zKS5k983xZ/lUmGsBZ63EvkLz3xJvzYlyt65oNE3LjV5Mx8UmOZw5Lv+GHXeKy5WtxEyfH"
+    "Wenb5Fbxp++arQq1VyYB20UTPgllZGzpBJMDX7NxP8OwQrM3yGMDyjB7fc+dxo4bNBJ5VX"
+    "Cu6D0sIHNLgxPnQo1jzvo9UpYapHLikM3at2G1JvLWuMUh1OHR1VfdB7HQttmraDoiLuV4"
+    "Bq3VS/5i7TgYfQI5l1tv+Es5jEFcgx2u8uGQTIeTBlroUpkXArMGxrLXCB2thsK97TlMWG"
+    "QifmRL/v4hRxN8Np3LkQUGWx7MXchVQ9TyVtufq23mlJ54yxUJyvJKE9+O1+WWWuq56vml"
+    "KKJ5BA2A3tmOI9ZqIgDAQzVLHFgLOF9dNDpnau1veYZqGG5I+dwcvBhSPo1K7htSPoeUzy"
+    "Hl86WmfMbJnmNEXs9foxV9tBae482rasvptKC3VbKC3pYnBb19GdmfP9gkoUpl6rmE2tit"
+    "vLvaycFqnvMzySptWyYApXVFQ6QFunqsGZqsiBdVRxZo5CVFlOWquRMRTKJSw8o6ekwcV0"
+    "fK0yYR7mQ3z71NHkDv9u35gunZs9CZ2Q7o3K/RRepXM1q73h+4cUHBB5XxI7N4HUJ5irYs"
+    "HVTFneyvR+QS7l482X07RheX57v7Y3T1FeKQp9+/7O4NFsFgEfRS9xssgsEiGCyCwSKQV6"
+    "i4LCeJy3IwDAbDYI1hUIJ+vUUGWxH6thlhvO4gP0oQtpitDpHYbQOkaryvYjiDdkSawwv2"
+    "hiYbYDlGFlhfRcwuN72KRV3d7kKSjGO9KzYmwd4/RgsVLfEjfxxRcs9kn08X1jfqYBcNdl"
+    "HPNODBLhrsosEuqmIXbYIeL14S1WHH9SwHHebSZ9tn4p/CDVdbMymSNEivEMd9DZD3Om5W"
+    "AvHWok7r4OY3nGAmGnkrttWgemm5Ch41IHcWMNcAqNqOVuq2enQjfSIbLarH5H5BLQODhc"
+    "b7lBizzxRctilzN4I11sSVfXoo054cF7ogS8sdTm2a8WL1F9ju0bYoN9ijHVgJH1MhR6DR"
+    "BZnjB2zvjCFCiWNgS5G7/AtV8BMy/Z7wRmwYQYWzyEEsKE3X/ws37pFIVg8eISZOKAKFLW"
+    "qCM+YIxeN46VDeEY4PkSjD5lHTIUI6eAL6afMNnoDBEzB4Aqp4AtTl06ARUQGpwXHTU3XL"
+    "itmi0Y+zix0kqms59Eb1Y7ttpMEZ+9VJ3ehpisj8EKrsCMV1Mal4mANzVxtmcDt4wW42wJ"
+    "+ef4fILsz0o+A9M4Z2bdcwgNMV41/Bwj91Lf9xxVhY4u5RVMWWHNOXfRJA+S52RB2lGdHp"
+    "796t7cRHkpgmh0nZ29PgT7s+/Y/rIvZO+GvUWeAZspZQNHUs82MHEGT5mOqQ4ZOXTG6WG3"
+    "NYJTfmsDw35jC3yl9I/9UrNogVhD67XtWUDblkAztwal2wEYHJELL/7t0iPlHELKAH3w4C"
+    "pgIz21a0WzQISZaxa1qmbm5e/jG1ycL4wmfJjnX2zrtiymgaBo8ia53nou9Vhitsez/YdM"
+    "JMI7tAJGvBfZNkrcH75qURfVK3SgTmika/kyDEOwgvPYmmJSsUnhzc96WALX+yKfzgFGHL"
+    "8kIo2rawC2i9oJRWb9HdkSC4+7VuN9IkkfEdGztBU94yQvnMm2Z+9ZayfeDIBX0VRCCPJe"
+    "6iV8EAJZYn7ZT5HNs3tiwAzT0bcdQMbksZxF3ljJDC0+C6Z2WROr1rRz7XptpPVMPDgpv9"
+    "+eTcd9jeMac0PXltQ3cBDi0dfV9y5YKWnJWCRKqXUnbfwIFfiYtwGdIJtEre9qDUpmNo41"
+    "ncBXrELrd0H2jVbsaBthH8rGyvY8lEhsi33OD1Opd0Bd+Y5CrXG1Q+gF4gV7HbKaF0e6Bn"
+    "vtOvxFAGbXO4ZcAs55VzLfWAAYhhtti3VooMbAbDL2lAuQAdKAYNZatSvbPmJfmsW+vwtE"
+    "cOgC0h/yCVg/2GfW9PQ6Zu6sFiLFul0JjN9xznOa7T078ZXwPEhvQtm/I2A8RauLYlG9Kx"
+    "9x5zpZ2pNkuwh3nG4QGPVv5LSxyfyLjFxKY01Mf0b3xUQ4/YAI1iBYGdEldf2u9oNCXW9v"
+    "juJjc0koew792Lo9cnfxFLvzZQyFwa3i4hEPfM2Ru9Zgc8fb6cTN1vsgEEd50AO7aurM92"
+    "3qKTra8yaLllEPsgj93hptUdxPhQYC+fU7+yLk17/UY9D05CW4aVg5n5iS2LrLZvSSYHvW"
+    "BjmrMQf0ZXOPdZyzeV2ciUDUHR6OL08rPmfoVpDj9Hxl6Iw5Fb9Nj3bUJBZfLCIGUGwOvr"
+    "ZSxTHrBN2Rto6K15pAYzaMfLTq8p1RNW6xXPScT+I/rCJ6q7RaHiqp4mF3U421lvoWXS5W"
+    "fz4AeFljiB1w4vn9/iFHckkq+oVw+yPM+f2i7nyoTZt1v3E0yM98PThYWgTU1/gC5cmlX0"
+    "PAsn0B+ycz526ylRgWmbO0jkZNkdD6+uk7vsx7GjOo7y5b8dY0+j8QxamqBwBkp5b417Wu"
+    "4YI/mXvb5FCbHU4aFy+MGNv9TK37jNpQbNqFaTy654m1OBgLdtM7NDPnaruct31HuJswN5"
+    "5vlLyHSaTNmB7M3Dbe/xi3jIT3JEk9ZkS3H3QkZu7yUynJkhx0TkrZZbuYSSXGUHyZyAW5"
+    "gUZFA25Ok1H9Ocrc79wSTQrGYWcPHZclAelkmfhkPuiaPVqfHg+Xeqjd9EVgttx1EoMjWu"
+    "lR+sRvmWrXFPj2ppJPvU6TgWjvUu/EIZ1sqciQ5522VYMurzDbg8PN3Z3Z0SHmKXLECjy4"
+    "vr3f329j77VWDjc2Txz6RDM50Vxr5YYUoJ9Ez1vXC+EHw++FWzTz5ucaPRzamGNIfT4pgV"
+    "r6c7pSnNQmgT9CxZeC7xvcQr6m87b2G22ieynGJbDp6wwcxjne1CkSdT5lT1P7yzTh5Crg"
+    "xP9pyIjJ3tmPhJjmYOIwXqIQ+wRSlJep3FFBI57OVt6FPRPH6iUnO29RjT4DI5sDlM7Sj/"
+    "qIi3mtKPDGduMvsIjVxoZICgQbdkuq/1Rmfv74sCsRVEUyx1L2nRU0/V4BfR2AYZA+KSV0"
+    "nMelfv0mO6mgfjTO7Zobitdf89Gu4PGM2c9corF2Xvjbi6kZ+4/L01u0Z9b+7j5cRaEOvO"
+    "YcrvhP3Ckk6mhThLtdwnYuQTNfAZG9ccLsNKndq616jipjZPvWSikYEPYGE77vroaJtIhl"
+    "JVsrm1pzkaWnLWnBV5wsFHIKU7F1B6EPqBYAAaXQCW76+/ab202DCh0AgYn5iNtrX+/0kO"
+    "aA6DzxMnafSSmg+AmI06ahLM4yHsefFmrTFOmBXgdCqFHOo1Cy95Q8bduCEjYkozwaFwQ8"
+    "Hbg2U/k45UCUl09Om75lxQKEF2OMkEu/RBg8GvBjSH1dyuki+n+YISSEoTLLV77GLncevc"
+    "mws17lFVxb5TRopXbMVtUsBRLUa/sRyVfhSf0BV7WxuatvL+e/mG5yPem1zr3s9zW7j6ny"
+    "23k1e/etUWa2xj/iYLQjTxNq4KMcgWiEBd9OabAB7ixPdosDX7PrGRLvlABnFNaFOAwAkv"
+    "qhV4AM/IZOGFlExElxRfmwl1xYb+CiN/FwObs8v/TJpJH2L1aayi0klFC07bKbadRwG6Ob"
+    "rAlFlaB4ejvZ0xGv22o/XALRBH50Lo8iiQL9kSCwGzbAqwWsJVxV1X2lb1lRzcPHeVfE/d"
+    "ECV5vrKjAuLeVANIRI6t9Cga2sw1y3UER6q5Que1BcKfPWWTtmdKPZMnxjt2YOg9K4gVQn"
+    "+mSYDpHZjBFtGjQVzJga/ZuJ9hWJO1CDTCSGSxqqY9drDId73Syvlb4njuHEDNJuJHt2T4"
+    "cTTeJR/OJE6zNbDL15bMEpaqMUyzhbjjcoXd7Z3hJ2occ85lWLEQsNkFYxVAMlD0slpDin"
+    "/jpSx20mUZn8ZDmsPO74kzOAqIy4N2f3+0r/ekdQmZ0hiJI1GltR1rf8C4xmFHQEJOdLoC"
+    "YxgVWMEuItNQ3WkAOv+uTSZrwZIxk8HJxStfU6tTAYBSdSbEXKgBzWFhKhGGw8GqObbESW"
+    "ERPl+GHicsXvGSArprufJ8iDAumGLrwEew8/XidCW4rCn3xUD+8mSNJMqp1KPaSYFZ+WSF"
+    "fVFIrS9NIxrTPJNXf4aGTyi34yYSC8Umuo7TSzmyAkYxh5PFWhUsUhsi4NKi0rr5Yzbr8i"
+    "RE7K3jP+iIwcJQBSdjoVkleKBXGyhiMCOZqN96vsxO6bHideEC4/4BUBlABojLoC0PbpyI"
+    "qCpkLE3In7FbN/oN0ypmkhoFLO7A8+4UAmhnDH86LncZGmoHjMWd2f5S6BAWdrbFAzpJjH"
+    "fChjOMhfCGeg9ewSqRgTxRIMPb8ZC3YjEsCxkcWxjq4fgmjyoAJUQdbJa2mNohL7v0a7fi"
+    "F0yHJPScjmepMY07GPnCDNnEtUYXfTIjvo+3PQ0v5TCm8SvayOI99Z6I97bnEEBdUNoQdO"
+    "3ji33bg/EPObJpOlBqP6PRirhTvFwxRu6ge+Lbs0dQSNk3UK2BRn9cak7dzDE8wHfbQjOY"
+    "zGqxfCNXFeMKe1/O14MxYv//HrEphJpx/bmdzN4AHAUiHXk7Bh/JAc1ibQRRx6PdshoO8V"
+    "eOsKWx+4hGRye7b9thcGds7VLvVG4W3ZgMM8d7mCxsClYL0bY2/5Qjf+UDG+S5yi9Rizfs"
+    "wRSJVm4tL9I8y58po6+yLmxxBMStLmVvKDpW+bOy7SUIhT7SgGwPpP5P9oW37yU6JcInUQ"
+    "/F9FfZHkuyU3C5eM5dcu2x/6vYaOkoHs8MCbFThRLVEFkHq5f7ywyrRQbUVA4HxCVN5j6k"
+    "ynLL+tCxMzB+AD4IJMdKmuDhW5ilFaQ4lm7blQq1/EJRNMQjX4wcA+tjDL4ISMrYtxaS7P"
+    "aRl39DY5qC4jn9o4slMQm8OWHbxAc2/0O8+6uxyIqRzPrnP6P1EgljdRf1G03ae/kFXt7f"
+    "eOvWxrkbU671NT1dX/3rLHR59j/ivwT/d/hvr2ou9vMVZj+IVuGtY1vIrnmNNuok/WqKA1"
+    "x4wMjWcBNccLp8Yt8E9pIUCyBNmRHEVJK+Vv9hlApDXOnqEcl37MJVHfJGP69Pqp71zK7G"
+    "7OR1HuPLtUxA12ffT6+uj75fwMhRW/ZPR9en8M0+//Qx8+lIyDNu2h4Ngv48u/6K4E/0n+"
+    "c/TrNSj567/k/om/wKh4E3cdk9j6eJVa0+VVxNqQbhatpwVaQpe7wqHEwDyLB35y9jWSgm"
+    "JtZFTmPkl0R+RZwssH/qhstc1+3UyoiIM4uC8U7PMsgd1w1WwYXvgULOr0U+4apCX+K/Jw"
+    "5x58GC/Xn4Zo3Q/zi65Of14ZuMIH/Ib/b5V/+TjmwQH9yWhT4nz3MIdksO6SRdhvG3jLCt"
+    "DRh9UqtbBLudEEZyzhabksQGRCPyev4areijtfAcb84MjDECoIC62XxF8jg+P/+W2n/HZ9"
+    "cZwfz8fnx6Odrj8mIP2aId+tmP62IpwcwnbD/I/PP8Zlkrqwx1o93SVbQ6ISkmKKbOgJcN"
+    "ick32jl7b6psHfZU6d7h32XEEimjk3o6Zo5Qp7rZzgGmvLdi2h2olllbtR6HkzTtMleby6"
+    "Z52+8G/AVjaXZX7hrI8/qz5xN77v5OHnPX8RqPwLPhcc4dwD728UNkbqZWHGMGYwERx/kl"
+    "044uz06uX5WcHRpYrbuV/VMfGBuZnTtASzie8oWl1nstv1lNzw/g474qcPfwz8frfDzgJq"
+    "nq1nHZ1TjHrk25Zw47wscy4uC8vxP/L7zzGsEfFJSdJdN/Ap+Qj+xf4YsBb7BMcXbZ//KO"
+    "Hb3j37iRiyOIgtF28Ij80CFUhFhR4AlX0B7vgFzuEBo8P4Pnx2Qbf/D8DJ6fwfNTxfNjeU"
+    "XtrdbYsvJ5Pb6ezedzk6ggu9gC0DQBngjmO0bcy3B8dnm+e/HVEMcP/7cG49XzbTnZtOy4"
+    "cxX1htmi0ZkLlT7Urt63Ns31/UpOg/01ToP9vNPgjr1zU1enojXZ03nFBrGCEBA4YboAGQ"
+    "8KoSHLXmlbTSWQpDdZCn8ucMDvHq6MTz1CP2Y1bRV33Wu2OfTLxqYTHDcTse+LavTW+aQL"
+    "6Q33TTMrKz1nITCAUrmFAHqmvYrM32HqZdRTTQixLtRdyw5rn8xLN1mx8GIKkx3TF7wW2O"
+    "JeaYtZr6K5kJg79LDkBVZVO2J14KEW4Hc191FM1NrmyR1x6oN66jX4A+JTjga24yDyN9st"
+    "NZuStbwbwAtS03+dINnCIbF5V+jy9MXN2EfZnlA7yAp9n7iB8widZMCA6DR8sMLw4zX5ny"
+    "LqjwTwrceukGDB8REJsJsXd/qEJLIS+UfeSsON0TzIIPirwfWtfKovRg4bfeOppVshEgG7"
+    "tsNwz/M4k1JSUK+QEkPiBE8Jgc0Y/fj57du64ET6AnfnCoVUAyLAER/wKB7PHOUqktkDz9"
+    "rlkrNpXFeBRrFEf83IU2sRdXEAtFaxtLbNoIWzX72lZG18+ohmOSIfXcEDSoAAqpWdPKY1"
+    "sRa2M/W3LbjSdtrrXbBdHvdp/Z6XUmvFCzqKhjSH0TzmGIBLQ2KPU97k6cGlEXhFW1wVTb"
+    "GfLVPFUSvSIpjekOicO7J8j9JdWN9al6zt3nvOPUekigHulrgoDFCrADse1jiMO85pxlkO"
+    "GQY4276L2Rjs1L31QnfaPnv1dMjtA4shshZz2Hb1Mxgcb1vqYNCMwKCoSXy6xicqeBc5fH"
+    "NA0Yr4kOEB6j8SxyEaHV192X2vna8KsnlhrzSw+Hs0mDnr9Lsqk5KKLnHRX0wT5ycDdfGK"
+    "Ljy9x622pnq1uul1uevb6aYXr3mpAmzbiSQe8JqPZxgXhW3Fi1NFZOGezbrNnu3PtuH4tQ"
+    "AFUBPblR2JhPn16fSkesCtGjYV9B/fjo0Vu44/4X2ku3NW3MdtS86Z177tp8i+VLAfLbW9"
+    "0AUmZ+SyE4m9lDFP9MPxy5oPAv7v/kG3Nfw1c5Ghgt9ekhPImypISU5+PV6Xmey57CJkT0"
+    "4go6ly5fnb3ak9Z2wFIkSBc4GHcISGwPSg1QL8IwBLI5J+GTfRVeABxCrPIKaYA65//X50"
+    "8jHLZu0/cOMyXcKeot/Q0nbDgAjvGG8xx1aFRwP2DQ4ACFpGGIfc5I3bashNftpjbchNHn"
+    "KTN6+KITe5wAaEm2PCGZ9fF+WZTBkyk7MEjx3I0ORjQp4m7x0Bs2+UwPT2sEL+0tvD0vQl"
+    "+CpbXztl6iamizrsTxEZna0MKodiO9dfRLcu8LftCn2GqSaGiAKmUkcK6nmjBXDJtDtvyd"
+    "ks5GBTLgimNcICasT6g/0KrD/YL2U9fJVNi4XO8Q0upxRhN3eTntRleTWJPYEp1+u3VxsN"
+    "v37yagn5e2X7gFdYW/Jpyj6qJeL8C7wVRbeEpzxbFlnVdvI+i3WgLM78Kjhzg5IU3gRJRv"
+    "zVnFWNBP6mprT/ANhf1RlUTRlBLLjq0TuHqe3u7x2+O3x/8Pbw/RjggNhH0Sfv1iyEApwV"
+    "aPC2bGYfpkk17LnOIBKzx20Ivd1pyDYcpTM2oAa0j17suVy66tOgB1wI0NBrD+CpC1x2qe"
+    "/H63x2En50EsCj1WEFRJNYpgQdXZwhTis0U3arOLYFifaWx4TLkWP3wZu28B5c5EF4GAfC"
+    "t8AG+8g+gexKcQhloQV0/8aNe/X1aHf/t7eQMXjHboqx0qZdz92lhFFA8hCZ2X+DhxCs3r"
+    "lrU2gUAulaDq8ZQGcBklcnp7bdG/df3qApfqRjZGGXXUWM8t6DLAOITvDZMANK9r3lwXJu"
+    "SIcyWjG4Bwf3YF80rsE9OLgHB/dgDffgs6ygj+qGxZ1sU4EVzwEMuHvQAzA+1U1CYJibU1"
+    "svLvhaztqIwmREiYApcspTyAUzRpQrREp1yeo0hriuhN5V24WbITN6wyi1U0rnYeE5Ukam"
+    "eG65Ip1n/79fnf8oYX9Ekb2xbCtA/81XnEES+OJjF7QVMe0xmvneUiYNBdjx5iEvyADAsf"
+    "/vV/HM65UGkxb4l7qplBBG34/+Iyufk2/nx9krCAY4zgirXy4/bd5eXrwNvj5oHcJzYW/C"
+    "/f23h0haXxpKVQ3XLvJapzQ0GyyFNGUnniidKwEsEPkKL1DsoGlPwAPXQPBZ2v44Ib+BfS"
+    "HLVbgDWHhvIGOWaTZwmIuErBd5EABut2Mv7WCyIv5EMKJGLKCUvrvAwN5+3dCALDCiCDuO"
+    "98BudzZ1uQbQ6P/dvaqcdKk7RCAclzXRJFJE5mN9nz/wghQx606xOpQb7bY2onqW0HjMjj"
+    "SwE3QPU263ujnbepE5hNTzvK8NCHE0NwuQeotVvRFzI7XBq6B/R8tVA6PNQt7Qt643o4Bn"
+    "N71RKOCXbG7f4No9Dq07ErwqCOVlHxmvi+Yl7vFb/njlLPyZzcS7+8Dk7D0g3gqPXaZ0gX"
+    "2BMkfuif8IlfUQ8JW36wcEBeu7zHCeYdsJISK24j1OowZ/mUR87b9x40JojX8wnbLveBNF"
+    "qRTApzK4KX0tiG0Xyix+n/2K6yGyu2RDAkiAJAYXANPdsF/eY+6O8M0oXmFCwec29Jgbwn"
+    "VmB2aGcN0QrhvCdVXCdfJ4rxqDkI8bHXvgwTqeswzX7VSG6eBStd0P9urDv97G+f3/Zg4o"
+    "aeqGrblFs7T9cXSngnhcYmCNiPd5gV6tksbTpV6s6Hlz01lP7wExSu1GhQJWS8I6vFWGpD"
+    "FeyhLcK6Z9CwblzZ/MI+vNH/nwhIqnK1s/UlfNlgTv3vPsYwgcigF5riFYJewOtBYAMQa5"
+    "hbwgPEHrPbgF1o/237hxxd/0NToXjxCUCTXfMmtG2T9wC1Be1DzkHQ6GTB9V1sGQGQyZwZ"
+    "CpYsjwA792TlWayuRkt/JbzpCMKh5mp4Sxs2GIPkHbo72ZitHDK6CR2KWiGoLDo4iSiBcc"
+    "rH95CVxHt5S9Q0AQEc2eYNNKbfcFyr9XWVv6rmyZtsWWwItM2ops03rWU4bM/MQQgDaMTF"
+    "o1+6dMVlBzyHO9dhT9MjHUs+H2xhB6ZgkaFUC/YvI7c68XvhcEnO85B1LmifE6/xG4xSc2"
+    "E7t8uqL/6IRxkFghb80GYWrw5YioNS+N4Xj/MtqsQs3g49kbIx7jHmdj4Dnnke4fuHFllJ"
+    "3HxGUfOZSIBDAKT8LmQ4fShcdkATFzOfrgQBocSH0wRwYH0uBA2rwqBgeSWZHwVlxGBTB2"
+    "KrMM3tmcyLcV3/UTlfOWF8WaGGgxubkh0c8qsY/yrqkgGb4jJbrME+XwcyecZGBTH16avG"
+    "fmeiQH+RZowfRmNr2XYrsbEiLnidtHMqW2yLxJfr/euIEnJzJztnJkXLR9WqqWJOrMlMN8"
+    "4O2n/bnn7ttTtMKUPsCNCiGEMXLB1hCIAPKL3NLR/gM37hXHG0h2zPZ8KuHa1agCs5vjFN"
+    "js4LkNubMaDBxmFwWENxO0p8QN7IDZSqHrgEXFfodZSQ4zjMAcYvYSNBxAPtRyg7F1uDNY"
+    "RYNV1Ef9d7CKBqtosIqqWEXqmqkdWc8RGp0zHN23MNsI9LvsDq+E5PPbb1WQfH77rRzJB7"
+    "7Lgh5PBLjQhF/2eXkce+xyxm7J/ZmnzgjllpG35OmPxFSnLZzsOFOswyRUkK2u0uPz82+p"
+    "3Xh8dp2Ryc/vx6fMrOWiYg/ZIhKQN6GmNgUWNTlFM6Q9NJ2klPjlqt7mI8RALey6XsD1XG"
+    "S/xPA3N40db243zo1JEvdnaXxLODVmoaMsnRe4AqLbUKoXDdZByRD9WQ3RQRHZtHBSCMcX"
+    "eYlI9sI9Uc8GTtJ0awk3kji00Zb3QvcJEXXcVxmp5EUCLeE89n+a0QeMF8TGXInkiqySKL"
+    "G9b3BN7Uzq+/Fm32Ddqhm4wcgUvHXCiacKWG7JAoIt2EWecPWkylB4ZsJOYc1KkXtQ92/c"
+    "uCnoUlER8zGZkggpahTSVQGrG0epi5B7+ThGeAaoBXtx+z976pDxjYuFTrfrhcEYcVSLjC"
+    "Zox4ogfM+7ZquzX9xiQ17F4EHspa9o8CAOHsTBgzgU5gyFOabuzaEwZyjMKfL0D4U5Q2FO"
+    "sjAHjWIjRlgrTPgv8SywV3UuaPF0o4u5I0kfybqAZOKjxd6VQ+Ebcjeb5AJs57z9c+FJj4"
+    "aW2E/zoqgSv15ruKLm81e7a6+zFMEjCq+8JMUJgolvx+tcgDh6rrL/L8D0Ds3tezD7PNGU"
+    "mnouR9REAcFLNLogbjjHFLs7vMRotfIYf+E34KF7tondABfUO+kb+sZl3ziyf+gYYcdz57"
+    "xcKsoB/xutcLCg6Ojqy+4eugn33+y/5X+8HQuUeW82sy0bO6JIigldVdgNjrrBUWe42Tc4"
+    "6gZH3eZVMTjq8o466HRcxwJQz5vsnFt4PjRR4iW9MF8JBnrx48su3Hq7b97s7TcyBQ6r1E"
+    "EdlpdBHeaqoAJbFmtXdpEqAqMzKxUaK9NpbgmaMkXEnMaIyanmGH9N/i4pOMuQmWwDfyIB"
+    "R3yXTRJBxRzZAELvYkeHj+P0P65Tp1uu21t0wn07//FFPZ5tAZeWyh3jQfE+OHXDZc5KS1"
+    "dlStq2toQWD2SJ4m7IOcSbATblf0RssgDO3Kl9b09DzFshgG1lCOvBLGvKeUVrMuP/XNjW"
+    "AvmhQwAKlk0YjbgNKkzQt5V1sLZ3QICDsKACueIWiKg7E8WrqY9nQV1L9U/Pv5s53gPoR0"
+    "GzW7kV3vsBnRRdyGCalHpEY6J1Vok5F/OFg13w2fGpb38Rg/2QVW5CUpONMUXrPNRxmigW"
+    "EleDk6WAgT75i3B30ITZfLSeilhEa7Ke+OfiUaZms0NZhMWgIhlF72GorsisX/Z+dELD5V"
+    "K6VauLKEdqsoSuufOCT1mhnk05EhaIjf14gBYET3/hxVJkxa8mNLo4vfyspUaqFeGtfG/l"
+    "0dr4gBky41saQoSGu+ShF4lMSBEJsfJNOultmN41fBLshyaNGneW0RsvivMwoPaUyG6H7I"
+    "hjxtc9eABBDT34VcdOaSYG2MDNhZCgNl4EP+Go4q0d5OqnsBO8B5dGLopOhfCEEfhuGA4X"
+    "h4wlioAnrHc7NoG5yd7twmc675wETRZ9ntJ4/vMF/8ALcEQ9B/bZAUTv5PU9snyP0l14o4"
+    "6FQPCyLvdjEuPZDsueh83jRc//fIrlTqyFa1vYgYyLwPccp7bOs2YI4yVx+jc7fgLERvQt"
+    "m0J7r+htkHybMYICcctjmrjLBHV+yW7jMTo62f2X9iW1JmUoc8XmBVY7eeinHMYIwWi/ii"
+    "vgKhfpLBU6QyfO/WcphTbuh43SyF+mFSSR0/01yKNyT/ReWgl1dkXdjuldJzX2V2XVkeyY"
+    "VZ80MP5aDmMM33XpTJtPn1iZrMBu5fR5dmu9Be/QRtZnPGiVVnte/3x2ouhSUa2wPUo1/t"
+    "qp2LEc45TniUjrLQhzHssxPv9+SRxckuWSS7X+xofTE+DU5jCPXxdKfpb4DlRcmdy8pbzS"
+    "pTNCReB8lXt4S8aexSNeigHNCUUcpbh6SyDDHBK8dHL0wfPvJrLZ63achDC36GJjJAejWE"
+    "7dGFuef91UXMiNvrbuIj4MqlRfJI+izUUYsK/dELCTGdMEpTBixfbGbnLXR5UMo6uQiR3F"
+    "JRSv0Q8+CM0yXfsP3Lh+6II+i2xKQ/YP/OcjwT56sNmCDQM0xyv6UXyrfpFyM9BeLkORvA"
+    "rXDXwiyy7HN66AghYXgbRN9t6UIjL/45X48YnK2oUJwL8UThe4pP85VHIMlRwm5+wPlRxD"
+    "JcdQyVGlkkPcXvklUV5LEFMYXM0htAp5N8tKjqvr3TdvDvd//XZx9fuvkEXarLC7Sh7j2/"
+    "I8xre5PMbMbVu5qj5NZnIy7xmf6geERfaRqK7xfASSiBKTrr4YIg+l7qQFUdpTSD3eVg8h"
+    "HQL436BCysoOsSfAZUHZP+SpWghFymR1TidJuuvY1CTd1KM2Vyltcf+IrQr9WzjHoyUPS+"
+    "eJ2C8siAbaQIqwP1g+SSwX8QovELalf9UKQlR1zTFpHt+E+3v/sq/sYEOqFl42jFI9WTyn"
+    "vQdvLoA2GtUIFBCbnIIORQLaRd5GYnnCtVjPWZUjNB9fSW+YY8tMN6lH3NZNKM/Smc/2JO"
+    "xSgEZRAQZYQFdfhkzOFrISxlzFxskMBb7kE/hET5QniFOAU9smQ6UGM2O1txxLHWdi37lj"
+    "+IXn4+hc+ZrzcqKTWwPvDUbW2/qI38j27BW4RZLHyvewxdthc1mKRrNbRtEv1JiwQb4T5S"
+    "02QzHNHE8yZju6uDzfPRyjqwt0/PrdtvJqNbpekO1REF8vzgkpj7CXZaVUATpUwNmBp/Jf"
+    "ZXayN0PY9SCsLPy+cDCJPNnRBfGXHls7GKLdjn2L2X7f+ZBlu9bBb9xbEjwAuDc8T0UYfH"
+    "8s0Ax3xhxJ0Y3G4Pm7OzAqQMByUET+2SEE671bb/qI/vJsl9648qwVj8l0YBWtBzLGdN+7"
+    "51kbKhDFR3o3tEQeouu9jKMO0fUhuj5E16tE118CTqIhfvWp7Qv4kabhjdQAJkfTj6Ua87"
+    "BoiE2vn/m9wuF7lYDDrquKfAY1000Bags98lco9hII3BFKH0qga4vH3u58YGIDZDPlDqFo"
+    "SixQGStXbgyQZs8X0mwV+lBtUyc0lCAxH9w1iKv1bIpcQqaidNXU4NA9thmfbMcOHtkVH9"
+    "QSTCGxyTE7cI3wwwhygyRC1L1NHsBwTb6MocIS52gTFTxN2c/AunyHFxlYrx9N70MI/ZLP"
+    "Urb5AIcSPz1BzrwN7wg8Y7YvS/8j8D1TAdxktboTVftUNYlyhGbLbEZ8SFFUyZZeCh+AHa"
+    "jiPT7wBscPvs3+cCMfp3Qwqv7H6mvs0gfwUQuXpDmQ6EakTnQTXdNTxrhl7F5dU7VTJnKE"
+    "xvNbVrpLv7k63p4M/bAJ0wtIe8F2Gt4u4dx5Ql43wdkrpjae4yn4EonjM0b2DAFXugh0DE"
+    "ifrwSkEPAfDJ+R7d56oTsVgcEB5rN9/nNUq5j7ouPIGFQnLognwZtstAOKaI3nfrz6IWyj"
+    "mC5Wf2Vtc8D6bLzqBV6VWvTy8BmSQnXesZCekfA8PnihM+XZGwNgZE8O9QEt8olPmAEg0g"
+    "Dlsk10yJTu8pzFsL2WU3Uv1BVBxoTVIASzMPN02rpVt0LGH/BSiwM0aUCaCwKerhamT17j"
+    "Vkpgkt7JZ3fQbOfGrHG0bKrAKPbeP0t+a/HWb2R9LpKxRelLsuBlYa+2LHqJa11gMHMikk"
+    "dKLlEhBeTh3PpeOF+IfBzBAoAqSZYlGFr9wq/VgnoXdd2WV7iAuCuXtACkqCjrGF3bS/Q7"
+    "8f/CO9DugDHy9lHiGI1FVB4jByq9AHVRrqbXSK4EWRTC6zoyPG3lR25cUdqiamEAawZuee"
+    "S5DjTt41KX+YtiVSTqftJh6Hc7/Md8gq3FjRvI6sJfqMz2pmJIBWQjv3PsGZTJnOy+H2pb"
+    "htqWXlYxDLUtQ23LUNsy1LYQiVLIkSMZt3YBMHL3zZsDQzLF+b81uK+eNzpHnPspYKbmJL"
+    "mB2jX5K6SBPZOVHHmul2eaFlObnMGoujtzddPyloSmK5t5UuODC85sXnYdp6Gyb1zhUH1v"
+    "ahKqTSe8RVZJuOfY89hruyUqZpY2I8VbRtzWVoo+qSHIr0yRWeYsBFH7vr14js/Pv6XEc3"
+    "yW5f/P78enl6M9Liv2kC1s9CIkSsnYsthDNbHE1L0TTDJHuDogazfSYZehH9BJ0bEHul+x"
+    "UFJE69Q+Y1xYn22faXhT/KgStxMW7fbyAHUtw1fiTutyNUHSC55+w6UsTToJdHO2f/WLM8"
+    "9fwvvX5K8kUzCnAnNH/WU50A/MEGWVq0H1PDoJkn4kGHGFaXRHghAjthe7zeASGlmTzLk8"
+    "pfmAinEz2rgBLYc7c6e8cGZFfNgbsL+RiMULn6aOA6eGUBLTmMiUgHqyKR3A/B0hYs1ZKU"
+    "SSAtc3uJA/cnlxQ4IueFCahquVkzBBuhLcmky9xBbRELqrmCL2zLbSxshe/hyqEFOFFaJB"
+    "JGZFUzXcJhu5nbhdqzRUzZ1DGph+EQ96HY1phgCe9vBKCU+9Ybona9m9kJIlez304+e3b3"
+    "W7fWpr82mOU6vVZsVlNbFP1TS1Y562CjibdhS9qM6preXs5Us/ni4JprPAglysWrc62NuA"
+    "7bJysLvtNpdjXbChjFuCTDm0sM8bFwHOarhtUleai6sV+45iZ1sOqnGMYx8RiT4cpAXwYP"
+    "VuYMvz/Kntit4ggDK0JR9PEuP98Cp5EzuNDvIOZmxegB8lgvNa+iGvZ+kEcrA652tHy/Sc"
+    "x4X49R29OeMpvLJOrrIfxYJJW67Q02ggk9ZmZBwooJ6V77EpaL1xyD12Qi0sjAYyZxny3S"
+    "3fcOtqkFLzdWpjx5uH256SCeP1kxzRME4ylgTkb61Xdd7s1MdFjS4AfTwURqJD7omj1UgE"
+    "fYBZMCvP35aDAGJ5yQcyjHXi7fRfzZhureBgatJeZTcFvJQ0pZkhagcOJNN43LlEieUTCK"
+    "IGmIdM9/aMz85P2H8lefppC3F9xn7WNq2SvC8M5l8oYoYZILG50jvxGp2XJDFBk6KQQgY8"
+    "DfjzcYZ8ltu6x79x16Tgf+QjLbwl4eP8KptTMNX3jqygtluhPzITDTwD7AeHvPsh776PGd"
+    "ZD3v2Qdz/k3VfJu/c9pyTze3N2k6LtLrdpGfX/qpU6JnunCWpDspjghmWbql7SXopoy7S9"
+    "jnICErmQbhT1bCVVzyGzoCY/EyQ9S4KMeYlG3gqQu2eILFfBYztpkKA1NoOxy1Man28kTA"
+    "qmkksN+QHuEakRc4gR8rfAP+o0AYwzskFOXpauP+zn1k6S+WhEXbyiCy/oNveuIFZct890"
+    "6QjGi6P1mv8thdME31cTqm9HV+h1xOOXAeTYIVv1KCPNs0G7xYcymrGa4aC6Rj0z/CzYyN"
+    "2awGaRVqGBxUbhXLagfWzkfVZFq8r/54qv2JICXk0OdYEWC1Q7DRJpKZmwFwrh5pb1pdp0"
+    "bQSvNgNYqTy8gvBVNk+vPHiVzw6sEroaTUmAbYdMd5AaAKJM0JacMZcJDsts9NfoLIA4kO"
+    "UtV8A8Acf0oNyn6pjPRK50Dn/jLjgilWWRVUB5tJLpUGw5UsQLnAnA0AqXh6wbuTi9/Ly7"
+    "N0b833357+GAFDVErHoZmxgiVkPEaohYVYlY8ZyW4pBViVNCEZiNVsSkrq7RRiGqg0qARQ"
+    "drAIsO8oBF4orPc7scpCimMBmY6NJzCB0jGpAV5eWpXhisQh1YNq1ADd2G08I6yU/EspfY"
+    "KZZETJQ9AQXVa0ltjlSO+YzBbvDDlY1rZowXhrJOT86+H30b7b0f72fQaZJR20ypPVNiXY"
+    "H17pfcPSUl9lnCXgQVL8SsEZ91K9FDxRfiFmjXm9kpyXrFTDbnAY8mSEixroECycgzx3uA"
+    "ZRk0g/DTn7Qh7NNGOmmGtGd9wYVOKgzyB+ITpF7nRbYID0LfnTTpFJ4hNFlDUtCN3A3OnT"
+    "Ni+gKbMemdcb2gwENjqCYVbcPaLXjzlMaH7n9GsnuApgryBVLyGyX9Zi8gZN+RFiCr7BnX"
+    "08XO0LNrymy8aYgd7ix9kp6Yjdph9oT1ovYL2E2Jf68D/7IPKROddn7asoRfcwbFC4AQ2m"
+    "pJV20wN/Q00w9OkWO10SksPb8bdae4JBS+ZyeE1jTDzf3lcmq0WTH7CPmlKGCfhIVZE61P"
+    "odBsjtRfZwo8QS6/MAF4Prr68gvdQdGAAH6MVXoFh/vGbozEPmb3gxugwMtKTP8viCZOS5"
+    "WnExWVijUlls5vQzB+CMb3Muw6BOOHYPwQjK8SjF8R3/aaRMoydK3HdrSsiLiW0fLuia/D"
+    "+10ULRO8qRssS1H1g59ROWOb7GSvKdshNKpxjqhNdtafM/Zhx0FitoYEyyg7NQsSddbmLE"
+    "Q0fUlZ+BEu2cazEJ84Gr25Cfff7B3svXmzwxPV4foArxJaYAB51tH9RWY0/FYjocFldjaG"
+    "fh51olUpIpMXP8+cUvaLoWEnMJsa6E4Jsk4CxjpcC1xtkkhC0lpMAw9xG/EFxo37l7ox9f"
+    "EsqGvMphM3PiA+iGokxBeE/G+mVhN2vJjSVkgeIcSvGxfO0Jlf+Hqe8QQh2Xf7iuPDYf8R"
+    "feHzfCp8g0X9Bk+FxMbH076m3WY2r5KRZ+ZLCch3tOZFSaHSE3SYGkNYWDM0ud64cHQsdx"
+    "i76ff5vTl0k7npDAxh9uI00R2ofMYBee3tDrKsrheRT6sZHa7rvukjNSAPFhu7hz1NJDjX"
+    "Y6EgIFzUh6E8LlzcXaNKJTfvUeHNUHIE0RyA/L0ifkDHsiG3N5vZls2G4XcCW9sczRe7j2"
+    "CNzQkaXV5c777NBy7a+o0h+Lv5Nh+Cv0aF+Ybg7xD8HYK/VYK/cDlM+J1Q7NQsXhJpKpMD"
+    "C0fuI+ichA9lQ9M8f1o1+TbtrdyvVJu9v6Y2ez9fm81v2y3cyfNuwZsbCOCK6xPeLDIEDH"
+    "EVu1LVqxxKk88bDUDwJ2Q/8/YP7IjQUtjXSiCtd0EU1VduuziKISufXQcLr3aEJElkvqv4"
+    "z4WHHnzeFbD9yhYj3MQdMVZfy8UtGc1VkCYxjxyh8b75U267g6WuzPYt+zLqYH2DhZ6lM5"
+    "7x2hphai6Xe5aAw+31ch1v5S8WN9/zi380vyI3B5mSykIFFsdH8rNzx2s/uzcyP3e/VRXA"
+    "cwxBtdfKuJDtm0+Wp4mDJDokF0RA0v2Ty2MfmYbNlTovip7H4HkRLRGRCLaiW4FM4vDyRQ"
+    "hQYIfDQUOyqkBzw/wGWC6JO+W/OS4qitP+C6IoLltnB/sXx6Vy7Ov4uzEfS6LdMl2HxxJ4"
+    "/GQonhviJ/30lA/xkyF+MsRPKhXPieunjic5QWK0MxlqMuRcDXUkJ2/0OhLI0hkdwEpqLc"
+    "Bve6qnzK4ViaQVqjoyyVOaLJVrqVn+QjM6pKFy6V/IBRpi1lUjeRPNqDKFQn8RUypTYtug"
+    "3qZIUpm8Ib56D6pgrCbnuz+ixPQaaHIZ0p7hv+oXj9m6Wl6HF56B+rChWboehOlUY2FHS5"
+    "1mjeCQ5BWTQiMeR3Tm8zhbwjFe5yUagtBtrG7u1wt02ilDVK4NTmsOyUXncYfhIvMP7o1M"
+    "zl5j1TktPO/Pi9MtHt9VJRFddmYFi+6xE5YHi+Jvx2uDRdFzVYNFLoppVPQmVw4phJQQmk"
+    "/ubfIQx3siinysSPMP3LiKBAJAMbK+l8Hcn7ERZ57jeA+74UriKh4MoaEhNNTLIMAQGhpC"
+    "Q0NoqFJoaMBVHHAVzcZVnAFauzuvFTxL0pjskf4s52moG7p/ERkNSGKGBGPofCK0+jrrPk"
+    "Vk8sK/LjJreKASZm/odlBWVqOoTIq0Z1EZoUTBG8jojDAjX2B0RtjIk3BV6zZKEpm+K5N9"
+    "G2KPgKyNlYsg5R8wb59KD0rt+sEsnflBhkLP0NPEc15Krz25SAZkP+2FVU/DWY4NVY+zCR"
+    "LjOcsbMHXH2TWxx+h0fX5hGp3H8Ma4TPaWqhAhg6lo4PpPOUzvF/ZGHid2+EvGRWyLvUN7"
+    "wm3VCR3Qnk8TuU20P/1kY8ebcx7nQrhFj43XxXJXMcFkKikqlwBGddyJUZAaBd2S4IEQqN"
+    "2jIXfT+nC+86I9UaLHma2a2QnjaL8Q+7C13xmCtBs33BCkbawjDUHaIUg7BGm78jrmgrQL"
+    "eIX6ayJB1s2C0NnVJ/C8O2jObGloZWW4vPPnQITZXNXDHBEYXax54XvAJQFsMCNkChqloT"
+    "7k5+3oP+LQi7F/31Ah9C/+/KxAGJ9/t56rhEHVbbREGnh1uZsm6wGDE4bs09R6vYTICWNc"
+    "wC6lp/Tuq5X5DJ372y/hzd669L420Clq/IE8NDtq87DQ4NJ/cnfzNfbnJHi13tksHxpXdT"
+    "UH/PnqWHMJv68gHSNKgvJKHzCVLEwtPBXVPVFUkVtRBS5mzb9w4x5Nl7Zrw6sFnk956ZDo"
+    "xQOIcu7UvrenIXtd6Y/eG/zRgz+6l57HwR89+KMHf3QVf7TFrsRip0zJESGf1+OG2Xw+N9"
+    "E7F54fgPOF/SiC+TZywbyt4oJ5W+6CeZtzwQR24NTidURgtCeYIwhw5aQRnw8qtTk6WNPm"
+    "6CDf5sgh98Rp6muMiE1uc/TnwqOK76LppiGOxkeCCxwHZ26Jm109nuE1GCfG8DphUiCYb1"
+    "VOz2FKu/t7h+8O3x+8PXw/hrXFPoo+ebeG+Wc/rjOcBQXdKk66LA9jpIhMDmMkmRxN2tBY"
+    "hth2E0j3qnegZ+hMlocwnhGf6xgxffrBt4MAArpCp+Idv5bEbXbqt9XcrmchJkq2LHD8wP"
+    "0BEoISMJOmPn6oCgra9lWwwj5bHzUd9iki8132iQs49rzMfK99aLDUymenSm2UwRSR8ZyG"
+    "9jGUs3oohWohd3kUu/8QV4A1FAQOkb2Us34kI06dM/cllEWNuKsb/Ngxl2n7bF4TRRUXmY"
+    "awU2FEwwjO67r9NkakUkrBSy6S0rHMh4qpts/roWiqO8VDd66A0IqfHbebqs+b2Zu0Imqn"
+    "C6SPkQLb/ViSff79kjhlrTp0HyHa/OL5AD73nQiEY2bIU+S5H3kvN36u04UXOlOoGFs5iW"
+    "5yo6OrL7vvt90XqVWOrYBtuuBxsnKwuyXbj+RYF2wog9gf6SaU+PekJizXeu4VJI1MlPqz"
+    "HS/b0fU0M1Szsvc/beYMgbvskqw8vzBZKPHteF2WEOzVic8frFGHCo8D2g5Qf1ClntJX53"
+    "Cs38Tdp6pD5fcqi1B0exQYv1k2t/IjN24+rShY+F44X2RwhnnPyT021Ju9g8Odj4gxQkAR"
+    "X33h6F9sNdKAoxF7LhFPDxWuQ0ZRP3NHhoyiIaNoyCiqklF0ZxeB5VaLwSlakzMvLji4r2"
+    "2N2bWGpmQJV6cqJ6DhcskuTlPibwMg9AAIbTYg9JSpgUUtCstZGVO0zkZtNfBYacNkqjR2"
+    "ZkOxN0lpxbp5Kw+jPHPXYA7HJCbnplwSyp6jCM8Za6jwqSiPBgANcK8ib2OrI9I2lENzkT"
+    "wjOO7wdgm5TE1U1yxtz9CfZU/O6C1eICAHptSeu8v6mUk5QuMj40fRjOW1w+4fHS2ja+Qe"
+    "MFEsapfGp4jML4yH2Ip0Dnbb+pRY9squv5CzdOZz+CpyVHL3JZhbRfWPHXNfqnQN+vvmSY"
+    "0/S2CRY3pHRH85OxhLz+6uNIHlBtCn0Q7ZY6lshKc6wKXvvy57U1TGc/hnFNRgazpVJA0a"
+    "04rd/IRGURC+wg9+PXzS7DJxReZF0nfQiMZ36cZEhZRSUaUVrbolnx+TW7lONzehzagdVX"
+    "LLxJbrUALP57zZnISWOqMr7YhYbXl2ImlVv6mwN3Ia4UtOvWys7GjOvIxNfg1sPkoNZgSz"
+    "dTgINl+8Wb+JUaBCR6uVA8WmJe3Hk1+P16UI4fjBGilCcY7MyvcCItJGRkcXF7uHOx/QAz"
+    "uT2NUQ2DztANK/A5FUCImz0Dec/f9sZls2pPa4Walp/4Ebl31r++iWLLAzQzzz5xBdX37f"
+    "3UNTsiLuFPIZ2TA7Y57TCIFxlwhUIj4uYMZyuCF1zn6Mup3fuBLUKMHHXdmiLMp5nzINYh"
+    "p3RgflhU0VjT6dngxgRUNqUU+TSIbUoiG1aEgtqpJa5IaQ3ZpfEuWICzGFwYBFF+IkTtx8"
+    "SMzbkHip1BCK3E3VwtWpAUzO7bou1X6kymSWRNgUJmqGE/5dja2xbgyTkz9+sDkKlRLgse"
+    "JutlzTZW+TldlYaKi3zWTXClCJVIybbqcEucmb6USq/2ZtHXa9Evu+YePvFGn/GrGIht/i"
+    "JV5g5sfQ8130fLe85QrcLy93DUwa5EbmKU2+JS+FuGdQ/OXOBcIzWBbLJXGnQsc0PkeSyZ"
+    "7ajGuTaSg0Y8LEERb5YkvhBdcN0Rnk4JuasvvqPaAldh+ZKuqthIrjgTMLqi4JRZQpCUwD"
+    "Qi4XI9Nzzj5x6C+2zW2atCJ+oWoEfgUfVL6CNQMX5oVQkPj671fnP6rKsCjzdWpbAfpv5N"
+    "jUoJpZdvoyUQUcq1OKgsmHYF9El+JzmdkcH7h4+UaVrloi4Gtp5EC18ApbdvA4Ri65J9xA"
+    "safEDSDtWYh4jI5Odvf2NOxokMf6HZ3dvJnTGgbof9azUpfqOlkVnSq1Ddlv+BN5CcvPlF"
+    "Kh/pbu7cn/g0ZscURofqZoztGEGuhPWdoeKlDyYHUDKRny8ALVp4gJdTN6M3Tmp5wmXEGB"
+    "h25JdCh32/IK7oSavE6Q9IPNMOFOmZpwfWHGBqtu/m4ZvfF5jtfFnrJfoJQK3qNTKbANxY"
+    "u2yATzmGZdoNhi8l7IIJo7EnMH54wFfk2AU0Gji8vz3f3KDkttxQTCudUgmz1LabwMRJap"
+    "1NA6RpT1yYz4PnZqczlFZjyLxVEj5pxZ3n9c7r7tenHDRMQSbXTilw5gvBwusB+4YCvyWT"
+    "NNFgdIvQ33CYPnALJ1ji7OmKZzRyQgGf9PRAmBnB6BRkZJFFJhVmbHNR7S/dYAyzZPabzQ"
+    "rtckQiWznbplPqlbx5chM57t56APsb0i5g0aUgd3w5oiD1CM8/yunXh6Iofps8a/Mcs0Yf"
+    "VUSexV9qgG9l4ob51ZPNZhvG7O7c3Y9RVYnzOeNIjgKBrIiHNEr5m1UQhl5milkg6hoWmQ"
+    "wWViKIOkoEsDrVDCkVLQKzM/qVQ+v61gjPpZUX4FKn4FSWZ9EXpuFTHkUTSiEQJty32xuQ"
+    "dAsb+nWiWnclBoEIx5ZWuNPRlVSjYzrp1K7I7sLQ3sNqoHg3a7rIIEssZrZQkUZUr3fLVv"
+    "b6BVZDjZUCheXquWszH4WSVLnyZSK9wWcT0e+UIMfCnG1WOBaImbZraKTvh1iJNTVWfXnI"
+    "uf5DBaVncbPFMJAVqh6zO36JY8bENLaYWVM9uBOhovDCyPKSpbayetgtaX7+/1Far5w6BS"
+    "vWrh6VSlflXSZdIjML2jorgz+gxqQT1Igpr5hDiPkR5/dYGOXxdYYrrHLqgK/UeSA3yBSy"
+    "ZwDOJ/DkWjQ9GoyeWBQ9HoUDQ6FI1WKRpNneu5hVEt8zQ7Rlv5p1oWhdQCEmg2o4vLL9VN"
+    "07bzSF0vKIhqlRdeqOdNLrf4E/ya5G+mLzENxKZJ3pteZZFUBBsldepJvuqFXao3vJtRQL"
+    "d1/KdHew7srhp+3OwOfhpsIR54LzDZVEC+3DrjlT7VzLBzlzBNkOkliNwDkBMUi0B1CFsk"
+    "4CDDt8zmRXbwQT4EqwZ6glm8cmTMVIaHXeKyk8oiCpoqZYnpHf4GlvGcPeE9uEAet7NdRB"
+    "UytnvvOeDO5pYcu7bQGQSEABcMnuRVMp50BGKf3Li8AgbM+8DjsSPKgQwRmA9sDF4P81FZ"
+    "LjgI4HFmDMFY8qc4AJY3QwIi0g5sQm/cGSFiWhTPyO7CC9nP+qFDKBpdfVX1zAPc0GA59s"
+    "xGGCzHwXIcLMcqliMUXxZbjCVHhHzefKghfocKjKExIq/nr9HvR1c/r3b33+y/3X3z5s2e"
+    "IaYi1ykEIwvlUAErJTWC0XApkf4UKT5mCEEpc01AE4pojXaecEN+AUXaLhyEynhHTCdkW2"
+    "XlMK4zVfTvwFRrPmK46oKWv802SEoR9qK92if8qBCg1Au00kst4o5P5oXm+jqcrRypyZ6s"
+    "C9+7t6FfvecjwBpoyN70obRXCUVrbw2K1l4eRYuZlpOEaTnhlmXTe6J0sC6hBlQj8jryuo"
+    "KJKiHBbWfDcbXyPYtQathNkmUyT7kkUhxV99PaQYzeWR5TvUjUsl3AufDEBKmK1fcVd7DL"
+    "bDoRpvskcp3kpXXseQ7BbskBWDxCRlS3bIi29IDok1qpZsplwXhuMakIt88YQXarjvKr4/"
+    "Pzb6nr//gse7///H58ygTGxcUesoVXMw+wI91YdKIcWAU62noRFQ5guITO5KRFb8moyiLl"
+    "nzNFQsECPC5sq943h33MjtHdzeQw+7imcI6ghQnlHlSYNeKzNuQa6h8KkcfMkboSABqFLG"
+    "Q5Hq2cR9i6Uc8n08QFmyTsIYIQv++5+7WOOPrrUMs7WnmRpozdNEG1SZP2pp7YdsG16if0"
+    "9K4Rb7JKcyMQhLWDGC8MoX6PwTSixAqh1xbo4F7og8PHnToQj3wS4YhYaBNogzyl+YhPvP"
+    "cZrwNks6dPw/Hn3jBUXTYw6TGqEB9/yjSY4mMlL5vel8K2dwBtTJRZe3RXqChLHDQaBFOx"
+    "pq9PB9JGCeSP6gpsTyo9GvhuZjGfBu2oGjpIWnt8qf0VW74bNHRgrFlcqa+Ysi3v1tOh5D"
+    "xx3WSfuRWBcG9fIqkTHshYfjHFwhdaRdxpckvWnaohL6IRnzkTlx7TDzwYZ3LPNtm2heLf"
+    "o+H+gNHM8Ym1uGETBa16dm5cWPvMFx8bJgTrYNv7QQ7zzLnFu+gIkq3YdaLGMW93jpE9Q5"
+    "6re5e+GAACwUOPZ9PwhDKdjISyhAkvS4BkFXfKGEYnmIfdNGziKzb6Vxj8So19FA1tHpNV"
+    "c7MlnhKouhujh2TQ5ReKLNtnp5Kw1CgSDXSYEOZzSLu4wBQ76N3oYGdrWIjUUnewcLdsu8"
+    "bVOM/wRG2z/CoyVApKsJJGTHkZVspiqoKIwdbeki0lRac8GlGn8t/JKgxCil307eLq952x"
+    "wL+T6T+8xTmkMkgoqQ9Z3mr/gRuXF0KlkFJG2LLIigNXPiw8x3kEL+UK+4HzOIb/9MlfoB"
+    "S5czY4liUDMA2lc924o5OvUG4MXwfEh4Q0MTDvw7kDY0S2QqIr/Wt0tlyGnPXiyEyi3wx1"
+    "VpvdaUOdlVEVNUOd1VBnNdRZVamzeqZt3ZWKEWX31gKITGdhva2ShfW2PAvrbS4LSzWbK0"
+    "rnLa8SSVNtWSLSUXzvk8gO5bsw0puEMMbo6NN3LZ0sCmpGtgGcaRtoJq+DCBBxp67Wweul"
+    "mPUlFgY1JMVQwvw15X6CvKWCAh3r+ojr6WQ6zmvnxuR6AnZPgfW7HuyneXJtR26HE8ZEtt"
+    "p9EX40H+KnfwnPUx/PapdCcaJMM1UmnMiqZN8S35RaKENgl54EN7sZsO2WOX9DJ812ejiK"
+    "4Hb95o0pul6s4LgtN/Q7EFVhVTUePeym9txt0qIxS2c8u79xfyY4IJGYe9ddGmkI/ZMIm1"
+    "ZdVmcJjef1KfYdmzE7so1s5aFgqo1w5b5UlLwe3Y76sPKyl6YGrg8d6IpaBsVpYVuyt06K"
+    "Wa+uyypNgVJ6RAXGxwe0Bs5r7SFh5GG+UQS5C6+KDJQ+okEEZiW1b6+4bGZ4RpnbIos6im"
+    "9PlBRhgjmZ9LurSvtbwsw82A5zcOJ4vmKySh3jYVCb0lB7G5uXlesZLV42NzcQna9EEGPr"
+    "RoibGDtRSRykwBBqm8cdLuIH3wZ8mpjVUfKK5LbIX+l3xm2H/EyetzPPcbwHwKP6pJuHkI"
+    "eL3e0P2RM1jjlcFMoE/aVg9/PURjVjlcG4/9toT28KI/kbq/ytbe+weCSDGTzmfZttXzZv"
+    "wHLh7oariMf7o8P+p4k+xTEQ5xUGGYcHADa9wy0xVd/1ZR5/8wcEcafqumJM3d9eOWgzQf"
+    "czOxKcx++EJ/MUJOmmvh+vS9Sd8ScnS/5o9WxdToUEFW8AkHBa3IT7b/YO0a3jeVN2KsDq"
+    "uCdQJgurN1jY/pRxfe4TNjJd8e4Anp/ldRu/ccOW0IqJGdrhSXqwNpf4Ed3CnXBP4PS6fR"
+    "QtFSKVS0BB7kM3hSkv+uV9akS575BiO6TY9jGZckixHVJshxTbKim2fkK7aZID5JdrR9qy"
+    "gLQsBqXGqUs0umsNSfsR13leDGduSUJcTJDhe7WK0a74/olPE/SbO9ulC3s1RntcOzk4iD"
+    "SPihKYwzR39/cO3x2+P3h7+J49wl8l+uTdGqHkoVdn7Fcm/I8c009dy3+EFMpi1qcoi20C"
+    "oT/R11cEO8K+MMMw+MxIEEwdjcQUdaUmZtI77bvaXJU0/eLnD36oMPP/7FOUzt8yYyf8FY"
+    "oP7FLOxkQGJy4fOzbvvcbGVHn5P85+b1YXcVilLuKwvC7iMHtA39p+sCjpnrFhZadJ+7XA"
+    "j2HuvDh0jM6uznmPk3aX+Ipxpz6PI6p+sfcCpt3JycEZVP/syJD16/Tgkzfk/JAOmAJX4z"
+    "oA/gRVa6j7OeZHK7tW6cMm/9LWi1oj7L4B6ckd5rTVtXVaSdd8qrw28/msK5mtSmKPEfkR"
+    "HQaZ0l52eZryHBTXC9KOgGYH1YuNQee4y7kqXG3sHvBcXZCtrUaa4pOkIMyUOmbKY0xpQM"
+    "gK8aUIV8Xl7Z4U/RRBqh0HRCE+KDOhO98BFFxQEaVG43vQaJr9wddqHLPJB5ha+JEbl8O/"
+    "RuEhsWMOxkj10nYT1jBgynD9i4MqzbzQ5crBbaylDdGlIbrUxzjCEF0aoktDdKlKdOkZN8"
+    "pmM5Udsq+/GdceGy7wxhE9SWtyS+xLNse60aOWWT5Ek2CKY64yHgxBpZaCSm3zd4gtDbGl"
+    "7tb5uthSqyudaTBMySnwyWxgdoKuX5w+EhPvhLkvPn7XPneHMN6THdVsLsze8cmsyQqPKf"
+    "u1yi/JjPgEsJdV9hy8i2hR34lmQh4mdsLTWU8FzBD3i/U/yANSs5ctA3itFzgZOuA8Y8K0"
+    "DIJ1sy0ZU5uM2veFz5LXxexVbg/ftj1p04m1sJ26+QJJMrMTBn5ypu+9l3wfI/jnvVlpAn"
+    "hOJre4OVprkt7kHXA0JwjmiUYQFa2XhdT2RlhgOpnaFN/aTuHpv3Y75Ilb2xR5QTTZFV8x"
+    "RRjFUxa74zeztkU8vck2WMYFw5i8SX4HvZRppPG0DdkhLiFTOuFYsyu2cYuu67WbpJDe8H"
+    "1ygl1+VK0IvkNn7pQZCNTGUPB++WW38iXezXZxsDsP2VVQx15L0pi8Kb7JeUIZ6h1xOdQ0"
+    "4BAh9QI1JZLeK3tvqmwW9lTpbuHf5TSrKbEIprWTMTOUhm8RuEqmNtgJIAEd9oHOK0TysX"
+    "6bgSTZln0GOtojn/AjvzcIDhb6hFHQWKB/cN5RitKrmjyNc5skrHec3yQ/AKNOKLST+Dve"
+    "/U1B4Zui4Q4A1O1nHw94pTrxSqtkGr+ERuwylTLwAGEjOmX63Zq9w/ThNoBg00kZOfSX5i"
+    "zMYs6YtAw11R2YCVf5BBu6la1sROlF75fls0ZGLDwQwaS2KZK5B0yJDby+o8x1l6PrAev4"
+    "K269l9ssQzlhyuwlsZe3oU8FEwvKUfIPjdeVpVjs8YmffL4y/lmKCmxXx74H9Di2EhmtS1"
+    "eeD+uTBhSFPIyDVZffDwgvvZAR2czOClc2XoyzbNc9/o3LdEMy9/zHMZzftjfltSfkHsKm"
+    "lnRAvR8jCdP4bmeoOxnqTvpYYTDUnQx1J0PdSaW6E3khNHWFJulNroNQTVZX+JECLrEhDk"
+    "1xRRfsSGLZS+yU5NZGRNnNKKheS2qDtuKRUEWEgqHDpX96cvb96Nto7/14PxNBScoh4z0O"
+    "fUjNK1nrJVdigqY71L5XZ58u6+ogJ3KmvOAKjYTK18xxf1BhmR+UrvKDXCIoVzUn7ATxSy"
+    "6fkjTQDF37vbL1lPrYPrtnpvhRIsyDbs7hFFqJZEkmkaLkko2sJYW5JKYy9hvukK/KKCpO"
+    "YC4/MLJ0JqckXBKLsL+438QD2y5rCjY8PirlIhysyUU4yOciJKeeE0d5M+wMmcnS4CoKWC"
+    "50Bba++S2xw9sltHtpYlNkabuxKvQokoS3Y+GCUm+hQUJm2w15e7J/GRSRtOpqVhGhSpjA"
+    "q5XPLp7o7xW2mUHJDlHT8iXURBvs0Ayphg3a2TEab9BIUAnZvMC9CuuzwRJIkPVT/PACL1"
+    "DcYqVD9NQnmNbTl4pozVaaHpW0NW7wNtSl6ECt3Xo+T2l8Q3QIJxYdvl33oJexsPrYpQmq"
+    "nqQNMkbspqOF8jU6ZXis2Nde5gWkvVjnsXoILcNccs/saDuIlA9fg/22FZasynfZMqGzpR"
+    "wa09Z/FYjZxOFQqVt6vK41yMGsZt0tbIAK7dJzB0UFMSRu0WcpBS3X7Ube53WR2onPbWYH"
+    "FeVNFuQHlaRXlmcIlaZ4bs4Rin4rgfQ+jqV1+4hwgBwCvu3gwUNTe8YRJPhn0JkSjf7PEX"
+    "8YO/8H+d4DzacJ6f+JG/foZPfdDmATJ9Bu5z5g03K829PvX3b3xjGIse0izJ6dzWzLxo78"
+    "/GPc1fzGXZKpbbGvAGGXPloLz/Hm/IMFcVbsV5xHmKhjW8SF1L0Hz7/jUxPJSAf/MiQjDc"
+    "lIvUw7GZKRhmSkIRmpUjLSswXBFbBnhkQFxDXeNHQTU5uc7/WFzxKNuJ5iSjiG2kFY0kO0"
+    "3CObIjLZFQtWeAjaXoCiOZsfxV4ytTj0SUEks1wkSRqTJSKSHima8t4SgcBEM14iPmFMoc"
+    "3UgyxtP/MKord4kcGr/wptHwQoLdKCnVna6beYuLuuv/s1hf7JpoHNLL7IEAeAIaKuLVWI"
+    "c/B+tL/zVL1/+5fnEe2euoZzRFiW5yGBMoZED0NuN2lRcVNKbX2ktj6yGG9e5AE6RP/NU2"
+    "oWBDvBYiK8miXdL8oN3WJqkyXzlc9YenGzTty65+V+pYTi/TUJxfv5hOI0T7nf2dpCKIkB"
+    "TJYLM9JsaHGH2TZnxoCctTmQc3FogAa1t0khscnSuEhM2MhNkuJogz1SRm+yUEzfIlwLba"
+    "DoJek60fJ0msV88i9QmxsQ71pIUlNQYTUZmyEzPjkNeBsF4JGaPW8+DA5B0JptSkMd+6oG"
+    "81WOwEQEwmrKoJi6F6LIJEdAFgUpSNzoOj821S+9RoZsiq4fB812mGVbsjp2TdfOjC0gNZ"
+    "/hkJMWe9Q6yPseME07wjQtPEA0sDfVRN4cHmtGOszyO3uUVmB68jzQwPequay9ODg28rvg"
+    "MK3A8mkCFnZLdmtFmDVYT9woiYw+XUEKGe1PhzB0olsarSluFEexar0FrjWbKfhQ7skE68"
+    "DEvVDDHVXFw+0w8aVIPmjOJuuikRcGlrdkl/W2hRBPjkb6xAwdA3JX8puIBbz5U11gqW6B"
+    "S797rh14MK8/2KlXCFuafWS8riRhGT08uYenK0OWxoRo9LCAxpSJJeuHLt2BHH1yjx2Zw8"
+    "WHH0N2Po+2ilSFMfyRZbfe0W9c354vAro7C52Z7fCaLrb0AgAt/ZUNgl2E+UIYowc7WKAZ"
+    "W4bsd9li+H7+I06fONy/Cfff7B0cHgwlBEMJQS+TxYcSgqGEYCghqFJCsE2Xxa1aK3ZkHM"
+    "cqQvoaNSQPTd7+E99zSuLEm8WQHaM72M2Gzgo54ahW8XB/tFc9X7NliXD1qnb3uDRV+/iQ"
+    "OraGbB4HBySffiuwkDPPcbwH3t2wxB+0ti9iEXmz5ohdZajEyrucO2ewmn+05A+wWV0TFa"
+    "NXbC6WvXKKCjwqSSo9gNGyOgtSMopnHkvp1kwpOZjd8e50wgwy22oqqfwgfZIWm/1YQDeD"
+    "t4+/Am/OMbUpCNF2SSzFuo6ktqUo7e683MozjZM0hl/wEpV1JgoKza+esrzlkrjTsn6C67"
+    "K/c6Qm5+mdLXnhgvD/RXPnXXzlPqlcntG1kG4fJ8JzVTMRIEtnfN7LkXDUBrCJAs+7Qyvs"
+    "d4sAx1hGIb5Zn9NJMuMZ/e3i6nfpPOVo3hDLYf/5wMwTqct3yvUnS1vsLkjXedbiE2MZds"
+    "dZOeXOFq6x8Hk9Ybl+yLxu87VMPjM0p2upa00Dc81CwNN9/23ke0ZBqMZ7obxpYP5RNJAR"
+    "3Neg5lVheEr3NQp3UJ7pJwti3Tk2Dc4CsnxVEOEvfG68Lsyvzk5LkUzYYl5WDPafu3C0Ey"
+    "YNHHj+Iw8Z/E2sMID4AQ3ICpwNUcdQ0fSloPxsm3EKou3/SF6r8Dav/jkE4IcAvMmh1iEA"
+    "PwTghwB8lQC8LW+0JpFfRWtyAB7UeH7jlV2WTxPmBYivmnETRdIsStKE3dEmrLfneGc6O0"
+    "IyMyr28YDte1KglKzlfEzUGu/z510T5v/wAgVJBZm3wYKJQOpuMudSnIaAFQMQ0PCX6wVR"
+    "qGp/H/0yxe6vTLMIfxmjWjumG/nBgmpwhSXIegaYJOFy9Gwkwy+nvNICizMv6/KQmHre5D"
+    "jYJVli/46aH5rkm6Z28WuayngHNiSETe2h0VF7lSFdtTUyNixgPLP1BwTkIfDs3NZNT4vN"
+    "tZWpU9NEX+lplLv8qtxRmnhoXMVLGidEVy2HcpO1SCkv5jRUadZ4FggLJFtYNDooyPPVNe"
+    "ZQpzS4SXvmEBvcpIObdHCTVnGTMpHBm+eWRDVHaUxtdO7sp8xtF9RWKNt2m8p7unZ9TJau"
+    "dxUytSvHapbJPOeU8M9RnbnpHhf285YTFtcplQsiTWW0KE6iqZovjHR6fdOjPz+Kyb5JXj"
+    "1BF17oTGW1CxqdfOW9La4vv5vTmUkeh55f04GWpesHLF90e3Xqoox51aj2oYTceIfw05dA"
+    "mO8b1p3G3N0C77OT2BCu6/cWR0dFh/5i84/vjXzOXmZ1OD2kNmthvNEZzpkzqNhrnz+o1n"
+    "rt5eMTucdr5TVHyASyHyNiI7jgegw84XIXuKq8/3kC1hIyWTCgutreFI0+nZ7s7pemPOv8"
+    "iRv3jOcwCRBD0fGcd2S0A/Yhu1d4KSsarRaPFBqjj9HRp++7hxwv7cF2HDYxl1CKoKcaf/"
+    "TGHcETv+3AqJRtMnCvwSdvdz6ynxceN/6LyCUPMWYDlJWLj9TJ7TO9HFb4jUtDgLsljN/c"
+    "TeAxvR0wQIXSzoZlJtbSdkVkAzKDYHCZ/4MFzBqR48cQEQlNf4hpDDGNnnmvh5jGENMYYh"
+    "pVYhrPt327uieNauP+3KHufmfDQbgiVVVmjMdwhpe2U2DvVON/TG2yBC45/C5KwO+CXkup"
+    "Ld7KMIkIdRuqcv2Se6nE0ZWh60cs77PtsxtoGkf0lGWywbDREd2THCNF589GPpPCk8dQLn"
+    "/DT8bk/jXeXhEeF52AKcp+3Vezqszt3ABRI25hMsu/aEhXAukp1Zf718g4JdMxnFSRLTsV"
+    "9rlQ136h3NwVhvIYCcPWkCOMv2dD1TpL27+6FO5eI7MZsYIPfLfBOuBA8sKp8QLrVaYkwL"
+    "ZTK40iQWJ8ZFiUk93bU9ixOAMtyv1clKfImh7aly9Rv7F3jtBkkcme3mrOY5Ts7jtGXEgr"
+    "nwQCggVP7z2LzdmgZsaK2bKl70SYc43klR/CZMldZJoZK3UmKUCQ2SLTtZ2p9++a3Y0tNw"
+    "e3sDOJZLGNIbxhSJOFCqFA6DBEUeolmBCd1VayawEWnkw5f5cEdDCbNkYIKBzIZCFdkhnx"
+    "fbAY5NLiiincbOy8pKEf29GV9ZuuhEVgvnDG+aQAL6z8jCyjN1lMR0GArQUTE2N/4PnMRm"
+    "Bi4tvKxkwaNPglEXfbSl4HlQ7GgzUH40H+YExcvVudhkXjmCw25SKM5s2tBZDOoSm7Ca9W"
+    "HvstWDcN9I1iapNFwt7Fhv0zSqwlgfwgItlXX+BLpRyKb37bibR+c5SNJOtDN7CdOr6uQu"
+    "ItXV4dCfBUbClQDxMiZEID70rNzVXP45XILZiInIKm51jxSC1tGx1+xi8+R5ePUihGRmVH"
+    "J9lZF0GjiNbk8+tUai3olizgdoF9kEx6Md4XETtBGzgRc8SdeBH1JEbG4DbxW7xAl2GUSV"
+    "Yz3ztLZ3xifaI1UTR3kXqnMuhU6JgKD7KOa6tG2r3UAZKNxivLIk9qvDi44sc1PGIxlQH7"
+    "j+gLn5fDUZijV5IqxK+/dSuNJ+tI0GEifuctCTId3KsyNkPWD+ZGcQkeAwZDEyITugLAde"
+    "qo/mZDTiixQt8OGjaSWTeG8SfNhQdubITpncQl5G+D1NtAcJ5p/C5xZILKm27lI3J7JksC"
+    "5npNuRTRGi8P2B1i4khMHFnePfEhpmfPAA9SFf7LZPnR0cVF15sm+vX6VXApun6cVdGsu+"
+    "axiJ40OpKKqY1f/F89urIDpuRA1wmOVCvmLx3+4p7oVAxxCUdNCeQIjWd+svqQg9NCrYpI"
+    "86GqZqVT3ie9HQ2VozVD9EIeD+wODpgtHulL0QtJlamWa0uPWBLlU5MojFNTLuvGMF4wfx"
+    "bVjwljWRxaaUu5A9tsTeF0eW/l2sWknxJDmXM96zMlNuNApk+QCiW9ke6ggf0XybHM4X9D"
+    "9ahKoXpKWazA7ZTCr4Hjn/l436PhjDh9OjEQNkqnyLYyrhed0d4izc3oIq+tjoPes0I1lB"
+    "FrvnXv9EZhZB36FSRSqOM8R+m0rA9tlM06ZbKCnGJLTd8lbXhnUj3m3UbB5GzgahpT0nOh"
+    "QSSGYaC04OOooksVuIOq3CqJ2JkGUZiFF992kG3zpZKPTFaBCSoKNzy/fdJ2YGIzkNCasE"
+    "4FMRW5nro1wnvuptoooDXOvdpoT0ngBRpMmFCWtyG7u0CVKNALjuUgn3+/JE4ZeKgyVtiA"
+    "l8nx9FguWhK0uOnC5rebemFNjUrSifCeawcejDPhPaS3ZOr3aLg/YDQtu0EbR/U2gC+Eny"
+    "zoYNycmWWNlA1apC2syJI2J1uzMd1mxTweaoM8LPJ0JuHnJkr/LwTnr8nZFqwq7YxtyaxK"
+    "ZwlJ63/LtarViaCdkUxlANx04ruUezVr91dcz0OOtcfuePY+dFtG/oCxLsVQ5jDzghcxUs"
+    "+yscPu9gW+tR1mdHIPWoLJt8RiLEGjq6+7e5XrG6sdBw62dChPF2occ3jLmxbjGdldeCFN"
+    "4Voqzkpgk2352SYCabT/C4BHk2dDOd5o6iCq0BtM4n0xY47p5bKsXeK/qQLqmJNTb8k48Q"
+    "HCGfbMtsTCFXQU4ELZ41nm6v+FGzcRRZmGBL0D9Bqa6L8Sg5SCY3N/h6N1MmIHPyDiMqPV"
+    "kjWO8PXBzjgaMeXJjvBGbx8FKh5HitpNIEUxzZzgECrKVe9gfsfYPvzgjZsN+HAH+LgY5z"
+    "T6MT4MY9juypdeDuGcZZPE0yn0RFDXF38rb8a4xE4TyVH6Gl1JQJElviM09vEKzBFAmEki"
+    "jQxYpRvPlQGr9GlV5AGrlIwHrNIBq7Q+Vmn9Uuwty68bnNENRK/0IKlXoJE4mpsVkr6vUk"
+    "j6vryQ9H2ukJQS3y6KWZZzPaYwuWj0B+c2aBZivmgkPrkCI4sZhaYU8tqUhvVWfUxhMv/P"
+    "+CwRAAorvdnNiKSRBN5WkcDbcgm8zUngkeAC/p+5JdXT6vEM822TjMt48cNsq/J5DjPa3d"
+    "87fHf4/uDt4Xv2CJ909Mm7Naw/+3GdO1nETqvB2ySJ+fxlplGwsF25msdIbExu5wDb0WiO"
+    "V7szZp5VPms0S+ClwFErJ4IhR7rQ8QTLGnI/M4TBMBmfIQElY9V/QA8LbIo0AjtwagFARg"
+    "QmX69X4e1fxAqQY1d2ancAenXrTQtySMqRSNTzJnMaZp+AGPmIAIyErRHQKbFP0JL4YMSx"
+    "ewAHbAOwHwcpjJFL7gngynngSlwQX0PhXyvgJNTCbjGe3Klr+Y8rxv+SyzpBWOx2pzwjir"
+    "6+ItghU3NEyhEAOaKMcNEqZya8ERqJWX+AyAZdeA8CAlcK/VEXxEyBEVC34XWKqHUgKz3N"
+    "rgNuDPCZt4JXZXkhbFQhzyZuxwL6nqF2f7u4+h2gEdmKTXUg0wG1YrhLKe9qlIK8fZysqa"
+    "E69jyHYLfklCseIbMobtkQbbkbo0/qqAepUFA2qvPrb7/qgG4/Pj//lloIx2fZ++bn9+PT"
+    "y9EeXwHsIVuk0uUtFR5D4iGkmuJJExouletUpMxmfIZQHDsQk/tUR6GnRsk0Pkq7P0O1YZ"
+    "al90y6jeMLPESZLmczXRbq9JgUG3sUCoYxWe//6j0o8Do5c7UIKpdBtm3aTkNSU2eMKfqh"
+    "MMolwySAp2DqfoiTw/+XSqSoJ5N6+mQk+QYHYJa2X2fglkv/OZ1//Wv7NPXxLHhVU+ycSP"
+    "VvEsal+iteBb+q61B+45N7765yklr7nlc+mwabNU3ZM5NP7tV6snhOOxTe3FqPUl3uhCwk"
+    "Nlkz+XPxqF/kbbgWRQZguJww0dVEW81RGo/nAwm9cct4nsSv3gIxfrjTp4G/GkBWnyPIan"
+    "dLOtK32Ykz8xwHHOJcFex4HcfadG3o5gJS41l/DiFVSDFYeAntq2PYQhlhqM3wLJ3x3Ia+"
+    "XVLj7ZjFqnywNjBngsp49motytqe4U+NOtsp06UTM8F2qNkQygnjEiVQatKpBHx2o6xsAN"
+    "dpBEpbQm68PL7hh91kNU8WuCWWh6zz6RahVnjrGQdvyQI7s4k3m/DaoPqnf4WhjBfW5dri"
+    "KdUEOV1E1VVDizUwnQMwXlvAeM8de0Wbmt8O/Kmq1t+S9f3AVdNbt67mm4XySiiQBkPQ9l"
+    "1XagOgNqsBaRCJYahdLetKG4VSomNWkE1k+moQilk4d1vYyBv5nXUYVMHbXKNlPjved6aO"
+    "bgbj3KzcVwGEjN37OhQq06Bs2woFbIaCzIVNKqm2sXv02e0cPX7UCkptzsW8BXgg4TUFcO"
+    "/EQB9bIuCcqiFjFdicgCbsl0wNEWRFRmxIIK60DTbGt22Bu+OZ4Ix1D4G+Gd4t4Fx5rhzv"
+    "Gta8GOZtIsF4tmOzmXBvndy06TI34njunA0D8G+84nE7vh5H413y4czib/ZkHkFpeYARtr"
+    "CPd9DoAlP25d7h6GCnJfA3PaeyoRhwIp2uCNGLI+q9u22LqdH1+uz4el5Nl+D8fd8We+OO"
+    "5y+BvwkUbc7W/a17BbUKXHjiLZmo7GLkwvjL8TroQks9Vhm7MKIYIxrO54RydjFNgP0IuJ"
+    "wE+/CtFwYIMOr9e2a7jBGMe8d9jwizr136IOBfMriFGke/cUcXl+egjCCB7S1Gxm7wC0XA"
+    "LQ5ywUQWsDfmVdCiaHYA6RtA+rZJmm5UibdNldcA0jeA9A0gfTVA+gDPK78gysFU1PMGA/"
+    "RdiFNYoJMZUsgCq84lTjGnN9ccJchNxm86EdNEStkwg/fPHTXrzwUOIMZtNwPg089wqYo2"
+    "5XmC3GS2X4lpqtQCY2rmaLhcYr8WbFOCpC2Oa7rQsSiTotieJjCcDC2XSphZE/5ZTiQbEJ"
+    "mKBugXMtNJ3tKUeEztAC8lOSbN2a24nhijz4xfLaD/DHTL211i22lXBkzbJvZ9w6rdFGk3"
+    "tobuEnv1Ei+wbrd/lfVKWHU9Poouqq+XEVAIC8qPhOvNGL0g9jNWVQtiCpOrp3nIkM8UzZ"
+    "lEamYUdFc7LVdDg1MxQ9pPMIOau+E5nYqR/GqX3uQpja+0gbRSfbLuQ2F8dzmIMN8nKbJc"
+    "YBfgmuYT9pJBTSYX0RrP7Z9srkjNvIsaYmOKwPqwmjXXgqVWqAZO/3Q1tR5++pW8kdNFu7"
+    "tKwnh8sWlguFkpys1vwM354Dl9oHZWcptZGBe+h3mTvyNLMiOXi5F9ZLwuI2OlHp7gOGe6"
+    "QmIGTwzatdmKtHkI2AsDn2BrIXs0YsSeBk8UhCn2dj7wk4iJDDuP1I7NtxX7+XvsAOguzo"
+    "qxjd+4cR2CpwS6U9IVe1mbcYHnlbKnHNWL0if3NnmI6FFA8BLydXCAGDUNUPDAVh9V3RxF"
+    "tjy9cSUBW+ZWyAeSH7BpWx7kf7C/3+wdWKoHCu9XjB3IMfUBlpH/hpotf6n9MYJ/DnbkUD"
+    "euT1aeH4zR0nbDAND03alKS5Eh2Nfos084ZLi1wP6cDPklQ35JHzMJhvySIb9kyC8Z8kuM"
+    "yS9hvz6fl7Ud3Ox5T5CbHHK/FtNUSpUhvOeKnmBYQ/anRzDZ2X4V0hWgG0yleguTNEQM5B"
+    "7q+xtkP+QIjc6B4J4Tzns+b/OzIAR766sFSbqehTxAJxDSWTCbiVTPDervxZ9XCIX8fDIv"
+    "RFkq1wCydCYfhxfMHrah7xiz0i07eFSdcfk7NDoX9yq18dtb08ZvL9/GTxjmDTMyUqR9zc"
+    "gQL/ECd6HyONW5EJM0Ju++k5RLLboIhV9KS2eLVhIBwKPJzorJysG1cO1zhCbL5sKBVPAp"
+    "kpPmDdtN11Ruw+mcFJ2QxLKX2CmWSkyUPRsF1WtJbZ5oxMzRyA9XNl7o6LdzenL2/ejbaO"
+    "/9eD/Thyyp0WfzYmD/NsyLSZH2UEmMDi/uUISUTfJCrykeWmi2CtKkPVsFKjtKvoRwbRwg"
+    "3reUopnvAXzkS2zSpDqENWrUlSLtTZ+uIxVf+19oLx18E6viJS4Dn/wlAYaaNALK05qsMy"
+    "X6ALleEJ0JhmpL5L9Ce6VwLNIi+fer8x8lxn2SKLsxbStA/40cm1bJnmnkb0tEY29D2wls"
+    "l76G36sdkOVvh6K3YbvV9211fB/ujBF/4DT6nu3qkFStz1sjSeDseklmhZbZkzBAVpIyB6"
+    "Cp9zpB3tLu0gIcmE10GNWyEtv2XksmNrjt0pS9uewiHVhloAhHDbYWkRb0Eu+7PlbQCOda"
+    "3SNU0cXlMsKaS+dGxX9DptNk5vnL+COZzeTO1QdQi+uEU1hBHuRR/cVjVabscfHG9TQYRW"
+    "Gy3nLJZ6l831hicZnu7ZFZanXEkSAxWR7fZf7dyLcpdvBix3xhyDRBCb9YRyZ5SpNFcxkD"
+    "rMUtCmC7qDxJXsJmvrwi11uDkqYspfHFICKhW95OwVP0p0xkANdld47SeHbzgs5EyvPMdv"
+    "iFLvXEuviZ27NeuBfrr/QcpfGs/1Y5Ab2e9TRU+NWqifJ4SoGmxJEaDC7Cqa/J8DVD9EIA"
+    "hbiy8lJWJ5DV7bKPUjBqn0B5SuNlkOzvEFmIHkdVZ2zqpp/ri63FbHzuaC7ITKxbDcw2qz"
+    "pQ+wKv0PwqewpUKtCM1PRnJwIN+nyFSs2smVOF6bHG+OyY3rJquVkgOW28mkDU7DQI5Cg9"
+    "mhFi0Wxsbe5UmTdIK8ihSKvUIJC2miiZrIxultAaFX6LHlgJuW/ZXUX3NtJWlhGVqysfOD"
+    "QeBchDnsYjjjXN3T+iAnkeHVkSKEnbkr1Rhf41G/I7H1FP6Kg1PpvcmKKIm+tgEdJMrwKN"
+    "kJV8BXwEVwEDIGggEfNzV65bGHIcowgAOAGi4Yr4tuf/QhE7AAJVhbf/AYnAcxodQfcvcG"
+    "wEgW7wEYkcizLsgH+8wtFJTrkK9M8BTmCAEzC5cHyAExjgBAY4gSpwAr7nNM5TU7Tdlfe+"
+    "WkY3eV1TGVxCgtqQ5BXcJBqANfn/+6Ndbhtt5BoRpIxOhA5Ul+El9Mb7/bkfIpp8SgE8HK"
+    "OrC3T8+l23YReuO9Zkf5Km3eWui+dSTX/KmArW5c4pwJZ7NufKZv9mBT9Nbnl36GU2fU1v"
+    "ZHByb1dxHWdPYh0O5GjMb9GQz/X03rzgS646oxAxP4XB4yU7DYu9Polvx+ucPVP23MTnD1"
+    "Z08Zy7BNGFPeNZuYDluGKk0D3URTAYkgiPCy+k5AOPRc5D9rICs1G8DWUfE5c3DM35d/QO"
+    "f8MsHBeCQ9TFK7rw+AKi3BSij+yll8xA9l3+PHI9PrJMoGR3jD0lvMWJHMKmahI3LvSt3Y"
+    "P193V3/2CMjk4UZtSAODm4iHrmDBhcRIOLaHAR9d1FpEPX+s6vT38srlTwE02x7Twirp8a"
+    "4iziusGEzaio3Gn93syQ9gdw6gqmrBQToRzV2ZH93YEFRYxchqSo7WoV4ZPCnqsGi/7UnQ"
+    "6ChzGEEt709I2pTS7h+iIMDVXClTJ8xoDDLww1qEoVBogp5afcGqvbvCdB0w+HJp/x4CjW"
+    "njAbG9ZP6Svm0tXhtcQz8lWNZQaTGy7ezR16Elv45fqFt1nCOlzDT+N+jJd5gfcxtQfKnY"
+    "+UPTbhi6hqehkCErGW0egyXOIFOmJT3PkAXXE8d8ZddjZ2lPvOImhJCMdx+HZx9fsvFGwZ"
+    "wL6a0jEKIUkf05wLspVfuXGho85yxS5U/xFMK5c8xPRjnrFemJQLfs2YMGq3xRWAndc37l"
+    "kgul8zBWE6hSaxYzZHZsHbLladckSPZuwzHZI3Z/4IKML+I3zIRAKfEli/zNLjJQtMUMLD"
+    "ub/zGp3gFQb8YTbqwnamuzPfJnwK0I4WBseWxf7TvrUdQCme+hCGWjnYItxfD8P8xv2ke3"
+    "vjGzd2m+79tvNR/CaWnFYs5Lqu4h8K8B2bXDQg5SOWp+gNztbB2WqyW21wtg7O1sHZWsXZ"
+    "+nzb+8BMx4i8nr9Gl0e7b94hedeaYcvzf3N8P3Ut/3HF+FfMfEVUrLALrYOphQQ7As3LDH"
+    "/LD6iggUpBx2bHsnS7SLVPzFlEeHVB5WQS8oS6VpvXCbp+sfsq8JmKp9TULlicUIRrszlD"
+    "2y9Wf8ertBVA0S9QnRWE7OhxPHfO/+sXZlj8HXQjCDdglt2EWyINRJGh7pcwTsT0pRnW9T"
+    "FTv01O6w1ytNylUX8cpv18ZNb0PbTGdR+hxewczZh96m9zr7bSLAe8ZZEpP4mM/7xsjj3P"
+    "Idgt0XrLR8nI65YN05KfTH1Q5/gn/r04ipKekNiFwj0aY3SBKXbQ4WhvB2vYEMfn599SCu"
+    "/xWRaD7uf341MmykxbibMf2Y0EfHfJw1Zyy9F3J7HoKGsospS/Ki8sHdhpmoUVudMaCCpF"
+    "2wshlToQM6LaN3FfxeeZcnBudSgmB+mF8DKHYuTl5X7PvARvx+g3s4RoSTdxXmxnbgm8ap"
+    "IkIyTbbQ2nv4Gq8dV7gMxitqmIt3KIwF5wpQaHA4FtxWVUvXHsHOa7u793+O7w/cHbw/fs"
+    "Ef5O0Sfv1sitgP3gm59I33zd8y5PbPaeOUkGIpjuh0VoAoJwfL9MRVxhQXxSM0+im72iIi"
+    "ZFyYRrBZUmNFtIR9Fc+c0kt86DHSzQ1KaYh4t46zYRCzJSQDykNZkRHIR+PTjv8hFMzj86"
+    "SoXy1KwRvsc2n4mI5pkKHN2//gYr0S7vVV2dIcDztB9BRlIhgkon1WKnT+9ojubJ3txysN"
+    "8oBFQ6SD+btfFAkHoTFHhcpJmIeC0h9jcglA8U8lwU9rITJpGgZlZcEa352XE/2WSZ9JmO"
+    "qSrb7OCDCBza80VAd2ehM7Mdnmlxy85qHAqfl47+Ns0z6VK8zgupdr7XTznMy5LJ/9/elz"
+    "a3bWRr/5Uuf7FUQznWZjvyJ9lJJr5xYpXkO/lwNcW0wKaIEQhwsEjDW+/972+f3tDYSAAE"
+    "oIbYVVOeiMRpNs7p5azP2ZoaVrakd0DRy1eC5vTSBjBv2dpTQ4y4rnIgs1eYSmCb8sWwK+"
+    "tU4pwoxTHnlvqe6hpkuQL1kGr1sOrFGl8QPJsUMVg9j1M1bFBXm+3yWpxSZX7ZFfNvxKBf"
+    "6Jh7tIRTXQpHVGIR0xk7Zml0qYY2kbOIv/nOIOVZFhMnCcEOjHH0AH3GHNINnuaNGPg7Hf"
+    "cXGLY2pubQhwavKCQz/fCgj0JvL1bVjx1680Q9HBWp8bMbq6/kOAYy9yPVRNbojiBnEUTU"
+    "lsBzgMiAs9mlmgHkKccLSDlE6bbmbpfT2eEERdTAuCNUIDxtl3K8rxsyoLMJYMgpx43v7K"
+    "5UA1+rpnamHSwmA8kWlI5NGf2aYlInsT+jF9VJ8BdVb3TsADqVMSM4THwtJZ9awFfEv0/C"
+    "JEJacv4EoF6p6exGEPQS3hFngd3wIs/7nn7m1t9oBYCGhA6qNaQJIJCw/6Q/wlw7DKxvjv"
+    "CtL7JFMJI54XRTMywiursPeRq+ehNWMvKRl24fsdOVfcLy/3VY3BjgUTJzE2gmPM50esbb"
+    "2Z6e22R7m2w/yrRqm2xvk+1tsn2dZPuXjmxyTeeIMNVAeXmZVEoMiYSIu5sBzlF231XhHF"
+    "TEGkupTY4z/sFmmVGeXkepUnVQ9Cy9jnQQwLlCpgH1xqAEz0fsuZBJESzLT9dyAWapNp2s"
+    "5myoX9wQIlXU7pS9udNVuLvaA0diKWsTP3a95rxVZDsyd6B+Vliw9gAa5iF3zp0mHcR0Sv"
+    "iq7IZWXWjzpMaDQbMGbXLeF+n5M0HFQyd3zlB7UBhGB8fUQjs4PxwWNfoZQVaGg3odLsRg"
+    "oVlqiEMoSvuGy/IS17tFc+l31XeO8q3drgOy+eVfw3X6eeb1GjOhdzJx6k1O+3xAu5bnvh"
+    "harwkOLugQ0EkUb+7AZh7lMyQDohPmbo8ZHA6VtBcv5BPg0X5aMEczpMa5EVqSYi+4Xn+N"
+    "Q+Aod/g76wW3XvBR+jutF9x6wa0XvI4X3KFiug/CEnWrnidcpzfZG35TfSMK5eod1a1MqR"
+    "NwhdLSRiKS1mRpfF/ktBhD+C40rgb1aYLC7MK0P4Wil4JwsLIZynmjatCcBXEe6EVTBt1R"
+    "7e7OUvXu7e6n/kW8RC/ubj+IS5xJ1YV88nmTw2nXZInDh0hAij1BacLrgK1xafrQ33FEwe"
+    "VryAMytIIvzU9s3psySzgKX3da0qUlZrK0Td6YKpI7Abn+BMJA2O8fIbvsDGocGSoQGi8P"
+    "cEgpbndwE4wjrjOghjMMeL5hcQSz+dt1RABnSju6YnO7ypGXdIrX6VeZvf5qCCs9ol9kcK"
+    "HtWb6V14WrzezQgL5r6kQIcrusUaCgUDe2PV6gRdtAM/Wxt47ciJfX4ox5lquB526K98xN"
+    "gf5kUC9xSTfRjseHDH9WSUPHWLj3C56n7+AISm0eAw+gnHSkE5zQ3cIUcAhh0XUUSbc4jm"
+    "PoIRD4EPHihQNynuhfyeyeoQz5BPA4cLjmv8NxAVhVDP2KzCIB1+8DKJv4HMoFoMkptaPo"
+    "qE8B/OcMBs2HkXmZAtLKFBiugAx3vD84OeT5/wdnh4cf4ZfcEEJ2YfBIRXnrQzXBX5fi77"
+    "9QGDyxFhjxwo2Ei9HGS2y8ZIyecRsvsfESGy+pEy+R92kTh5pOY7JTrUJzgFQB3v5n7jrs"
+    "yjXUlwbqyZRrKw29+DnK3rz5RTG1cedfBbFoxkSVGo88Eo9npOtqWqrOnZoGfirVxqlSFR"
+    "tKq3wAw4X2fbPWjBwSxlQQmv6sSdAwpGGut02VQt9QfmXkY5FeuUWjy8oxS1byQJ8yE6vc"
+    "U7U5wlk6wAjklTMuQbERluHrnAWpjE5djjOz5BiSfycu1WOm4h2mmVdoKNPtg5kd0L7013"
+    "Qg956KFy0CatFdKKN/mYDSKl4HPApdYQd2L0tqIkjnQlF+lRjS5cTDoUm/bSirn9wodn0n"
+    "LkGJkDJ7WgRcbvyVyAU6geRUaASZk/MzYU2PD2eV3lPzuKlbhhFBhvDxjycoSu6WbgweAf"
+    "GBEM4M/UANxH8RJ66dr9A7rKqcahs01RztOEFUU2GxyoHUa7qHmKk7QOs+B6BuN+Ef4bnh"
+    "7n1YEZsRdfdwWXB/Rqui3wLlOPIPhALMrlcPVgLUrFd7dbIRoP498noScuNsEI3E+ESb1P"
+    "Tnh/WSaj1wTk+4kiPjaa8j5Lihkyy5GhFx9Cql/2imyd4UYQ+dTNISC9Nm7TwX6Ohkt/Qd"
+    "2HYdcPozNqzE+jlPm+3pJLhRhlV6+XaxJ4ytvB7glt6eVFVQdHYAVzcMsXrAGNozpMf1C5"
+    "ZagblcllxVDc+8Ia9qM1h0LQjVwHOhMSrgg6YwW6oWALaRwF6G30DsN9DBDY4T7KPvyT2V"
+    "CSCfYuCBj2bYz4ujj9+49dnfT9jD/iECJYGbayJLa8JDQ/Aj4PJbsWXkRlFCOG7p8Y8yc+"
+    "nk3QSwAeRRbROQtm5Tm4DU+t6zCUg2AckmIA3lxyrClmL/oTwQUREuEs+bnHh0xW9WmKo5"
+    "wJZKK1GXb5Ht1Tlf5dQmC0GqbiXKhtQyOmqk3EvylxMsl5RF3EhqJ7MNQ5gsuM/6tNGMPL"
+    "pgzpfIrosson7aWCYraGLRcqeVEZssr2+8TplPW9ttuqi6SCLqRVQeiWMStoBsLhCaLKIs"
+    "WjPc4NCZnL+COTfUHkMvC5FY2OUxwS7TV3Yax151onFEkqjqF/gzODD45NEBX7Gg4+5N5G"
+    "5gONkem63tKIP9AE2WTtEDjFiIRfl1WHK7j4IkhoRMsSOetVXvCwbx7VUKXYP97gHI9ZAt"
+    "IPPSaApkwZZEB+K4VAOZsy86vJG3x1B1hcUooIRLB6oc3DtAxVpfutnAT9Uzk02BO6w/Pc"
+    "XurG68jqqaVMhU5ZxRZhENi5GOwRHfoXifBb5lfdTMjTD/IR78OlfBrzNqLxel2NuP2Oja"
+    "dg+Hja4ZFUex0TUbXbPRtTrRtQfK83Kv5vYyH0lrMvDul8ob0ZBSHn2+BTlUBwFyZH2JoL"
+    "MUsfoMH9rBD4fDcglLpDzlckOkuUBpsov/V77yn4LwgVrMau7MSNAVxQNNAawdlcnukpNa"
+    "zv+TDc7/k6LzH2rxqO5aclptrr3XyMyu8f0z7U4C+oucuFGFvHJSLdSIHOm4yg73sHxs5W"
+    "GHtMBpztONw5+rZv2cnlo1iQ7cUlf6WKPn81YvVH7VGeWI+kS8wL+nrxlVdfHKPTHZ5IS6"
+    "U8827drF22f59L5Px5DGEXP/nJZkzDSjtM4i6ywamVvAOouss8g6i+o4i/ald9ZvdDhIvD"
+    "KoUdMeuIn+BMBuVTXodgHZ0Ye/6N8J9uNSDMdKBCudZDjcquOG/P81eILa3LqVmV1DToUk"
+    "TkK/sX9HJzPbv3MtZgoVj24coeDJh9QVqj2fnJgG1wZXYEO7P0M0DqNfXvUuT3ceuCeQXL"
+    "nTluwuox5FAqNgO7tgwYqEF3lOtwufTwc+l9SKv1ZDvpjVvtUFk1mINTKwciv4efg/plVf"
+    "QwJlZ4KhrjAhoo3OsFSMtdxh/LXr52Sx9FGAFU9lo7m3WEUjva7v1lncAw3sgCusBY9Zd0"
+    "Pf+uo7BqEBnWSQFLN4BhFfOeEmiKkTMovr+Mx65axXbpT+F+uVs14565WzKVyiTp+KW7v5"
+    "DHHKMQu+LesV8XBOOcjBiAHHWs6mSbvFiGgazAUvSiVhFPivIxANb1O3XGHfZR8dSA2kAW"
+    "xb3/Lih0irEzRHOswR2hVS8h5mr0j9u51zpZx6FM6VvOFxcEeo+YARdnCID7VtOTSqrs0n"
+    "GsKlKE6pxpDfRcoR8Jlay0fcWuboiQxSVL7JEO5cm8v1jLlcG477Dnj+U+AkxvUh7+9w3y"
+    "qU8iuxlptXnSwdiMW0IvRuj6CaPvaOAIvLEglzkdcGOMXFFEZDfAh9xD4yKzzPx+mGUHaf"
+    "DB0Q8bmHYEaviM6fpWX6qiTekH452RRoUNZtbZBmRUFPZuLP8HJFGXPI+rejp4BOdoKche"
+    "sx1wa3pYt12RMIEmDVyK8Ya+jjV27pinHciI55QT+d46XrreUBR0cJfKLKU4Dw69XNbzwC"
+    "8UHVj58fvkGXgvTW1z0DwH0GHr1awEAAwx8Rh64hG6qwoYoxOqVtqMKGKmyowoYqqDnDb0"
+    "p6RcKVeNSwhLNv9/ec/uqU/VEQwc++E65XlH3lmzJDWa6t8iscGmJgj3STedPJthQiKSgg"
+    "B3zCXcHO5nydoNk05rKiGj2HuWbXP4un7FXKT5QNPE7JeirY7+Is+eRBFQIbU4HAwuRbHS"
+    "bvzmocJu/OKg8T+GrvsXgt+O6IwHfH18EaU8PwsXFk/pJRgcrBgEhMUTXYnSCaWjUMRZXR"
+    "jiL0mvGTsD5nyhEcpH0IBw0ICofOVLpzGoqigtx4aXwVfiwkJ47uQyjB8u+zeSoK7OZ88B"
+    "bANhz+oqGohzt1MpZmurRt7NvEBd1H7HtofO+RLe2uYbwz6kkHbOfmc9o21Bju96HObBVG"
+    "mfJXQyh5RaUDufykDWWETIZQarbKp0Ij3CELQc176gcx2TEJQYVy/wi6ciF0FjPv6vwaJl"
+    "DOGLgpWC45XCNgnkq2UdQcXLWUUJ42Eruc+RfXkevQNc7CyNHaWQRecM8+YcD3LMKKebyg"
+    "Klq+++i3PjPZ6d8kmtABoL0ZL++P0zbnUSEwbtsW21D3WIOaNtRtQ9021F0n1A13S5tFod"
+    "PZKiOjZFzc+1JTmCq9oCjuanCucmqTMcSvpGakZmwoSFdGa2spneohjBZRub5qqJxSBbqJ"
+    "aLJUJkvjUs0UuT5vRQfQgqItXSz7phkqHWnSUBNlKsyZEvN8Mzpb6QimA7WVW3JGYbSlxn"
+    "UzWzBPN474kRFhDUevE9jRu5ipORg9n7e6DfOrzihMqp//g5euj+OK8hD968kmfxdJH6zt"
+    "7FqSGbuooTYjc3Nrg3HgdWChByyGZ6G36V1Ewkf2wATRSYXBI6vGKPF5df8jtz6Wx+IEep"
+    "NH7h3kvebvtY9QPRJ4XvB0lKyQT8gs0qpMUkc2c5G9m9z6wkd2Yh1k1kE2SleIdZBZB5l1"
+    "kNlaEPTq94pL15AMTfrr96X2XD0JaORGg8p/z4b2lH4zKSo4vGJWaDWszHXOK1tn2PXWR6"
+    "yBOcsVMUSCbjTlutU0WTU0y/OkvdnjRRm2McgvNSVSV1llogPlThfZm50iqFOORO1uvTzt"
+    "uKIAsn0hjh4I6zq+h2EBaSi1EH6OdFxdEpWFuIcy9wIHl4cY6l2oOv2AiJDcK93U6vzCfd"
+    "lwR7Z0Zfd9OYqs0Qr9piLio9GYHFT4KXDiAPwuSq2MmL9mjh0G5mFOz97xFWGpy7fpllCE"
+    "6DY5Of7xJPWWib9nrCSWgdj+CzBYZ6agoq5ISK/pZbumvjnakd1XVFeJg+CBZ/Pv4aVFh6"
+    "LMmkbJconL2rpVh2CLlCafmDd8mrKOmk/e0KCr0gAbY3gWKY0vYPpdWNuAmqcOzNSsOxm4"
+    "KE8ZxdOgad1YCanx3AfniG5P0+OQv0aEkpWtU+1fAIWSDkgj/3fihtx0zkTPOnZ22FLVig"
+    "1hO8Ebzec+Kij1s7sDhucSBow4aTo86rfX8BWvQlvCN+R533EVX4V22oGAzCo57loZ3SqG"
+    "osK+Qx2lnn2URnd2rKfs+ijrLKbX11mWN49Z4HC6KU25CTuvxYAiLXhtDk81QUNY9HUACV"
+    "evkXjxNZjM0LI4jbl96GA/9FrJ+gdkm11zr9yrkrS+zPeTTXl9LG9tKhx8tTP7tKizIGVH"
+    "/B2OXId5zoHDPCdugu7dRwifzGMSpjFoSslPCOzl+dz1+Le+SMGTVarHUDv+EZYCmSU8Ms"
+    "HGorRrdEecADCcAQT6PsRLnr/33ibt2aS9UaZn2aQ9m7Rnk/bqJO3Rm4DcB2WhgnohPZ3e"
+    "5OS9T3CLTsQdCtiK8hI0JGanT7cgiuqoTY7M6My9Pxc4Rm7EtI5OMkr6qZDb2zwvHTSFZ3"
+    "vtYQDVJjikf88Tb+56HlyWBmY5gKurXevXLOXIMhzE5Pdwa6rl2ELkedqRCV1Nfw/F7gRU"
+    "dwdPFhUetLlqXB5dSm58JPkzjkR7SKqwgngpFQdqTP03updmqNixPDwbJ7MUCI0XgR4+6O"
+    "zYtWH6igDA8yBKC4dnUw5nqIxfyBxCJgqg3etRSBa8RyA/Q6TH143BC8wa6Qx0qthsCUOy"
+    "JdKTuQN2mxsBbnWEb+V34VqrwfC8TvLi2N6b8lIDl6RU3ashFHEQdnHihEFMWEzpKh3TCL"
+    "kMcBFsP6Ayd6dRuDHpVVESXs7cI9WxZXX+1owrZ+4CXrG84uuHEOQChEuE56IUa4Kg0ZaK"
+    "Dgs0K+Kzvs0rtery8urjN2598KTzNfLu8A265llP7MUvtGwoTC99/rOAk/ZEjVg6J59EHE"
+    "X5/eFHRL8N6eZw1hdpk+JJ5kmgZJOQTyLZu15GdmCsD3SsmCxX1EoN12hBiWAAOij2PEpO"
+    "p0F5kERspLskJDhBC4JnWsycDfMjtDn2eZwA81+DCLnkB90dbFu8Pfx46/vkkT51R9YBna"
+    "GDV9iBzAr2/TEd5iokKxyKlJYIzRKC3kO7rEjG7R2HrNhZwmlODt/c+t9JqPI2JL4OnWzE"
+    "mFmCtAPMgbL3Eo5Y1B0bwB9pqNYG8G0A3wbwawXwg1lJY9rqmmj5fDcBqu3ncxstlZ/Cqc"
+    "biJ9A8xpC400uHObom94mHw4muboUlmpUh4pDTma6SkG6tir2wXTRl45hcAftLqVAu0BPL"
+    "smCJFpA9KrJ7z02J2go9GhgtVdYmp1cFucmC+gNMaWbCuLFH0opl+SKp6s4NiwliqvtdO4"
+    "n1gvqwx0kxAvxIvcUeBmA1U3wKCS4VjvmN+GSVYxgOVMY8J9TgptYlm3bWhREH1PjnesqM"
+    "bXFetZJi56Aw8YhwdThmAZoVJNJmc1cOMrL8Cl2osN35u+zhXueOsSk4xqY7gJ5tGGZkKy"
+    "PnLdTKCLmvcP+WyN5i4cUZLzqDRNxfdDybJ5v+vWJ+flDl5QdcIxB/xdKjnz5A/JmhWbU8"
+    "JkG3aFkdAuzuip2dJdu0s83Z1T/htRbRgkAYbPE0FMb3uHgzERd7WrjOArFoDXKChEpl98"
+    "0PG7qQlqRCR9NZQhpKo5y6d6F04vvTYmYzeuFStYxc6JGyv8kYmgyZ9c1+hjBN2unHm8YZ"
+    "5PbrzA6GIOpKj2dSE47qyhAC5jiIII3TfdSH+GHfZnHohONaDXFqFuMwdOEuFKdnV93Pxr"
+    "YK4jRsP+Xh+ra6UflIPXk4u1gRfw/pPcjhbqheA1qOnnzw/CqNzlBf9DivW19ZRmuys/kX"
+    "7MQRuiMLV+TMaC8g0kgMLbxkKnGLU1SnG+0h6pF5vNfHpxtNnYXrlQRWt7W9UGSGe5IvEZ"
+    "spwnGaW+fKJMszFvQ5/mCWi5hy9ylY4pKbbJtQFJnxQmEzHZNQFjiaztyIZ+6WJOxvFE2R"
+    "2HAB/QoWOEqnXC6pcyMlpVJfm6I+5+iMLy+CIFnk3vvUCtDcKWnmLwt/1Y5nd1PXtVeg23"
+    "/q+Ibxs9XSlUZ9GvN/8yjGy+JTIVgEFlExU6ezAFIDATk4Ik3Lp1OScZSRwoQHL4hugXA+"
+    "NmRz4G1adMD8sWxh04/pMvdcrarrPR52WatExWl6/TSUxoYhRiGZNFcznf+Eu2TSb1Rlkq"
+    "iXeSYh8WTu1gLKkBsvnG+5upxgXiqr55AI8zU0FINOYzzvv6ddyznIKYLiRwWbCkeX67sx"
+    "SAfqwzCgXkUkipTSenw6O5ygiEBFJN1LXK+qn/psEQqamRB4To544FXbGLIslf7jd5KT1Y"
+    "z1vEiyOfMzdOZrTmBBuJFIXBiUx2l+cGNLoYTU+IXO+g+zpsNoSaCqhUETpCkm7rAmm5ZP"
+    "z4td24mgQG+8HC75DfwEFwLCCZ1t6EYAUZDe16lIZMnvoKLRQ08tbYwNQxgvoEJnDRlcFO"
+    "KoH1/sXhytNNjKAYwXRYkOq4cVh5LGBrwgpjUUhdEcRYWqIL/KsYzgvSE67FZUD90wqAe2"
+    "wjWkDoR2pY81enWqDn5KRrmsgzeEO9kdn3GtjWG0s287gBBuuI5fPGhQT7ZZN0BB2/yAHU"
+    "jmZznsVWZUY2QzgO9vq6w2+E9rCE435Lq4xY3CQuva4tsqixKzuL4MUkuuA0FcqoGMkMQA"
+    "Nl9d4RQM5powjS+1j2Kf0aVaEI4NmybK3IYuZBE4SU140hGnc2xvnZjLeml033PD9CUKo8"
+    "/4UYNbPeOwqCGaiiSOF3e595rtsVU+m1Nl9rz5a1dJUd01fd3m3X2JF3vnbtyt4tjg9G4o"
+    "l726VXb26DYSTJ37pBoDOFuuHEUuTw6eYne2Yz/fS328Sz49Q8AQuwSNz97VxAv8ezpMJM"
+    "SyIw8/qfGu1QZ66TyE4l7s01/ZkXef5Tj7wDS9wflubGvW1Xz0jCv2r27PunzX7JfOO70k"
+    "nxWx78Y+Da/gCx1tHzgoe0RORS95l+zIw2sx4KXoTb9fTFTh2q64qAbcBz5CYGrKg8/LwH"
+    "fjAIakRyO1v3dlqEoG+F0NfM3G7USN756tE+TOEb4LkhgBIodcYbtyG9Tw3hpu5E7PsrYb"
+    "xQN2Q/ONssN9ew+Obz4pgJsgfJucvD0+JaJfRspl6OMArWVcPwtFw4sQSzBQ+hi/pKfD/2"
+    "TbZsGPvPrnP9Wis40emChso4dnvQhsowcy2YKFYBs92EYPJZqOK26/NphCktbkvgNfMpdi"
+    "Mzyx3nuNU4WqRJncBLUgSXoDWCjwvA2+At14rNMVbxgAczYKQgEm1KbBe0o2MoxZATffjS"
+    "AMP+GKNx+eYQYiOg/C9hgn1YMYjnXyE/HcRxJyLD0MCXxLFCUuaEaiCx9Hi3od6YAoosHH"
+    "8enByaFZ+CdNsdbGgK92TZY4fOgA87UXDDV27jVvzJ6hMr4aBeL6M3fwSrlxNGN/bmddt2"
+    "U9BrcBf25G99IHnB8EHTDbvEygNifG9sTRzMlpVCvjQkylxLVaFnep9q1WhH22e1cvIaOX"
+    "/wL3dcqRqJ4D/6G1yzkIgyR2fTpIECLeg5e1uNWK2g7pVwUHa/c/cevTxxgpVcmZUXqG5C"
+    "eB762Zh5b+EBdAqHcRZh15K6rxTt7alrzWUztKn5z11FpPrfXU1vHUMtWrratWERvtq+W3"
+    "Ktyg4k5sCl69z116u/FEcDUm03eBtxvcoNkYIhz9VQoyqnYQ5ciMFs+f0IaXla9JvdQ11W"
+    "sUOQsyowunzT2Wpx1fd1cO0+D7tovbKLq4CVk1NSYEWVUHN97CiB6bDryo5xnUj22fcKx/"
+    "58Y0K5BPG21CnrMLYRGhawyL+3SHIzeaaqnqTeGsK+iNF4aWUw9KxGumUbxO77MQcs9Bwx"
+    "ARqJMP3USgXpxPvqua7OcBded+LC1NuSnsWQW98ev/e9GBlz+JJkgs/R8HWfrjjJQ88/Lv"
+    "I1BSONM74HqzEqaXcwVsL3KvuED3vLy9F12pp1r3/BXQgTBaVbu8iItje511xY1rZnwyld"
+    "+mCGVGynVilNmqqnpBylRgmRjihULYXJKZ62Dvh1W0dhaBF9zDXyJV1Tmc5JA4S6OUHf/G"
+    "rZ9ifNKFEbt+wtAu2ApkX72DaCaa07PT0z8/OT58gworNaKDPHJY0Vt/RcIVoWyLAwhv0n"
+    "0/dz3KOXBqeeQeQz/gAKrlWcAz9UFGScgagkIBuMpOezdBJ9WVKzb0aUOfJge5bOjThj5t"
+    "6LNO6NPksFsXut1v0FcZbm7TQmp8QkE4ZR+USqDCTZwnNDn9+puINi8I9uIFegrCB4hyhi"
+    "jVliJeB+0HMQddbSWfk7d1BESfqpQQ+65CRPRSJ35VhsAWKWm0JgvqK58mJWWIt4Avtdgi"
+    "tlaCOq4lqOMNgjouCkoYUB55JF7bwyw/Rk/C6tBeZVNFc1Dd0YGwFOBIjkwJhWn2yFRYI0"
+    "XpVGcPVJCbvIuu0ilL+yu1qA5ODrvos9hLSgGzD6cMwJ0eW02kVKQ0WkBinvKAy9rFuqi6"
+    "aH/cT/aHZq4XBfWz74RrKKerSP/IEZf76iJCjac4enNDj39SBw5uIOnd6J4KeUXxJHFNcs"
+    "7hR8TfYAL5Ig72qQHwSJg7hUo84NDUHUk3K5u5WyWX6g2k05i8dX4R82TeI7CollSbnnEw"
+    "OEO3ClfCWhm9OdJxpUntYWKUklfztJsCpfGRbhbYAnU8xtHD0TwIqeKutaqQbzR8q3LWmI"
+    "GEbVqWZ0mNFwG0VkJizoLhAJLMiozgmgHJICYZm2BjWoaBzeQYbyaHdlp3wG+zMgR6Oda3"
+    "ZwgU7r+aDerkkf3i5NDX2V6vlV32ItwBat0E2NfBYDWHzeDoFWOzGsa0JOFiI+Zpdd7FVh"
+    "TW7QkY6Q+CKa51tmFgONwsv1sLLwvrKaHyDu7SJiwTyEYTv0vHyYuln1+59eF7UQkeTVhX"
+    "SrXhxfnLNzj8BQvLpz9BzbyLbF5Gut4mtz5dJDNXtPLDDmD9uFDaBUDzngvHn0jjkAvx9O"
+    "3hR3ghKpFl6aRfR2zQOAw8lsFHF6H0c5we29QMm5oxyiC8Tc2wqRk2NaNOakYUJGH7svSU"
+    "2uT0DFZ168YqMd2QyCW75ac10qA3uvWrhjDcy1/emV4qLQen5kYxlQrWRFAZIpNFc7VYRy"
+    "y3GHTFbLaxeoeMnIwNYab6caMdlaEyWVK/uLEvgszppDOiqV2uPPwWkuZKsz2kU5ksms+p"
+    "OcYBwSLonMtS6Sdo5obcuqT/7eEnttGoYeU6WeERjnl9b6oMpVHZRII6jcnyu5IGM8t7Ml"
+    "QAwmqfCqu94W2UJzVZHN/zLgu0xWNhnrC4W6iV+ZUjtUkCr0wyqIqGtlibXps0gTJa46PU"
+    "erdrCCHFQfAgd+igcWnuam7GcZ1mHPHoJnhqLybeP1TOc9eN03bkvDr7G58kRUrzVzcgMj"
+    "9B8GUIFPcNyRZshxWZ3TzgLMNm5rC45QGyNaisH6M1IvvPlc4y1mOkjyQX7YToYq3XTK4w"
+    "/ijZyuriyVonlUVX7AZk99g0wO3ZKyUaslEQFp8Df+6GS5bl8hl73quSfIrCM5NNaRSO9v"
+    "TUoY83AK+YLV3oDARUsl2QWL8MBpb/DXV2rMMQr8ubMJeUC6GSJHaCJUEH/7g+Kutg2ssv"
+    "2HSDrfvNphu0vlxsuoFNN7DpBkN5xwrpBnBNtDsrdELrAzVKysXdL671opDrpZVo5CbnlX"
+    "wTyosoEoUlakhqyUtssvgHnWOEDvwAMQMakCZBJzE14sMU46ZVghrNONx1/Fh+Bp9oK3fo"
+    "aFj7XVlRz+kHDVWO/47ein+4gQfAL2nRwLjZXNNH1KDgDDb+y/TCtTkhtpeTaQelUd4fJq"
+    "d/uJFbWkejfTvZ5PHhq+ARHqzr62ElINh3WSNoRgneGOE6YpCisCLBI0O/Ih+zfpp54HnB"
+    "U8Q704Sh+4i9oq+n61+49aGxNWtGhJZ4xVxAZ9YFZF1AozT2rQvIuoCsC6hWxcnoukvx9N"
+    "3m7aUknewnRfwptBkmqt8UXITp1yy/mbADxMieU+Jt2uEc6aTjct9B5RCc7vIl9tCdNyMr"
+    "3DJ7NUfagegHcjepo1ypvSgigM9fFzv2JS0AcVK12foZylGLX7zKHoqfUN62Eb5ONzLRi0"
+    "M/vZP1K3kPl4C6wttA3+UoR5EHzFxMLJtpHoTgGCIzzaUxLOqdPIIaVxNk6cbh91aztlEF"
+    "Q9zdNqowzqiC2kkvL7Kww0FRI8U0e2zWAwyUd9yAvB7nZVgHKzCnMOyAT8dzBeYux+PWwc"
+    "eyQmoCUfclM2bt42fAalkenqH/E3GXXZHo9LXOxp7SM9+tqDtuwkoWDLsSYxnkyFVMNBnD"
+    "r3QdloQdq9ZrdQCyetdsD0VmjubXEcqOpYUJY8Zjhxp/P6g4IZ7HvNGgWMIQFDwvyTzv60"
+    "ds5HHr1rCRx+c9mmzk0UYet68KG3ksai7VjVO2NLTZ0D3F8GY2aT8VVoGa3oYKC5ZegAm/"
+    "NA/4S3SVUJvLSCZk1gijRhGYnJPMkAU1prJJAyND+gEA80YL4sVQ8JaCCpuasBy60cNu3e"
+    "2yI5icuX8p4OgRTNmQ+DpbO9N0nZQYVkHgEexv2C858pwI7ih9TzJQu6mBEH7Ha7ZhACMN"
+    "kOx+EJsofYcLepvNRR1pgL5e3fzGdPV3HWyhT9++fc1soU9f8nvkv3//9PP1wTETIX3I5e"
+    "6HL3/kj7an0I1j4rfQNrKU40yLEO+whyGx/QrLUFYsgtDGZAwJFuzIWu7Ea8ZZnWYUIdzd"
+    "vKA26jXOqNejrK/YkdHZYo0Xsqi3clvf5DbE2ObS6yq++DwFTNegcIe4FLZGfTfZFDsIxV"
+    "M1wwW/Yn92FDzydvCqioiq+/999f0ndHV1OUFXSbTC9xhSsMAGmPBGZc4DVcw8MrsHjCfR"
+    "L1YeiZlYQee/wDr7uCFa0I88aBoUL8IguWd9u+jHkPDqQ4AheKBqsjBY0CWSjFG2zB30ty"
+    "XQlufWv1ytPBG9gF93nQWiQz9ECMSaBdaxgQobqBijS9oGKmygwgYq6gQq+E3REi08Qzou"
+    "n9IeOpHoIo6atZJJKcyOjKw5yt8ThEi4rXKUrJALhVQPdKvPu3Am9RIIGV+BYiTQb5sICG"
+    "hUIWKq6apqRKbcilrEGXGoMmpQKaI23zY1SUXykVWniPuTuI9gflBLznfWWSl2gaA9usNU"
+    "rNNp80O1SGn44Vq+BORGNfRklQbztMobWi2gElKTJfS9RDqvI5WXOGfgt/KdTJZWqwM2Sz"
+    "mys1V5dcBelWDfe3iYKkuiRe+JPOU44nBplYN8AxvuNCRKtCNr6TLnZ3BD7ubpzGfwde7S"
+    "sTFPA1dz5zFPtU47YPalGsgMJu+2oreyOr/Fa3VOUfdbB/w2Mey540VYY33nNYQdSvxwGj"
+    "rbsRpNC8KZo5TyQ0aEDt0YOfS10TwMlq1yIYetULsWJVevSqPJ4rvJ5mgyf6o2DqZIIg3C"
+    "FHxS6z/C2/H6rHHoI0HL4M71iOhKgh5J6NIXm6G7NcLQrelImic5JMzOf+PWd+irM4EeH7"
+    "5BrIHUAtpFuRHiWfkT3otWhZrBfryjZsoMseX2UQW22VywsyDQ6d5by1h18CSr4iJ0cPl5"
+    "Q7OV/3mVXiVsElP2C6/+aePLNr5sciTRxpdtfNnGl+vEl9mxXlwRW6rgFFVHJXBDrYjr9G"
+    "rO3sUH8mrl1243Xtj/K3JaXKAFfkNAcQOrUzKTS6k+pUqIbITCVRfO5FYRw3dnNSKG784q"
+    "I4bwVZkcpPLV4jwsHWBknm2QjdQ4EVM4OcQdQ3CH07GrfWD2cVgSN3SjlYfXU/Z302MxTz"
+    "yuAuE/wJrMQPXf40fCm9b6635rgseXaMFNuqaGwiU3BKm5eOcFzkNtb0rfaRSgGk0j0qp0"
+    "MU87nqPwKyiESaTaduHVag+PvFbhkAFjIZ25zujxTKXqxEgU5VOZ4xiFiR9pxx54l+lBnX"
+    "gN+6J3Gy8x0oU/DkFsB5Wr4eOv42yW1+QUAAR29zhLJ+gNH80wkSlnpXzrbnHkeFCvG0y+"
+    "PkKEHWneQcsskmFd9TkGljjsiyyudtuXCbeO9z5NkJIjIHxPWUCvbIyeAjp7BsS9cD1urp"
+    "wcTlCMH5hxwx3jerf0Etd9tz9w6/PG5RPEuCw2jACh4w2tJnlsOo42J8rJRFiHR3JY5MCl"
+    "g4L5PMNr9vH7wzfoHzzeAM7fCbewPQwTFxA+PqaDMBUTh0TECxjtBwtqZ335o/TaWl++9e"
+    "VbX34dXz748Zq4luXz3ThNtp/PLcR+xU9hcVXv4Efu3mXCI//TB/rCbf1WuSFM9u3/mdGH"
+    "zBLBPTSXCXcUQjqIycUEXP17HSE+XeacvafqXt16yYEkQu2Koji++BUFHVmiHPtd3yBAdc"
+    "V+DEAQPloTHNaFXaGvQP/v6OT47P3Zh9N3Zx/oI2zu6pP3G6RRxJoTXGsVqMjRjitOoYQA"
+    "089Ebj/0E5xQFuxuZ31uEJNP+98gkKsbxtz+NeSQCRwnaVkTnyMdT6hC4iwu8GpFJzSboP"
+    "0uSaKP0tGa4zdrdOM69egCCIm+AvoNyDoBtbJcn752cx7naMfF59/xCmkvANvsNXic42RG"
+    "Jl7g37P/eo1i8p+4XxFAHnFZ6XK1QZdS9KTDdnG3/CSDPwcP+C5Z0en4PzwEMW53uxy/rX"
+    "O90Kcq7xf2XQ5/WXpRGy/9DOW4Fj4DMM8fLhdw4izxWnqu1xrEeV+rnsd3pvTw57/TVuMq"
+    "H6kvtavDAg8eYGM14vwNJOgbfwtDtLAouVsC3nMbNSxPOy5sIol3rd5iD/WvWULatABXVO"
+    "OR+I3IUZgRDGAA5ILLnQXp0d/QsR6e2791ML7EPbVrXzVcCIpQ4iKl6bLiAz3mO5W9C9WX"
+    "DE43Abfd9IkuGfGxDAmnD8qKSPUzXhAJ9KWQ/Is4sTnoS4oDbQKUOdqR2eJQ1cdqY9NVIP"
+    "rHne7jOcAXaZtloBMOsga6VgPE/tS25x7K3/Qk0q7q4QupiwojCHY/lOJCLgeKnGBFOjgH"
+    "xtUafjjoezVpdEDt1RleriiDD/kFvAZp0G/odUtE5tWggqCj4Qeq58Lt0FAWJaSjEAe/Cd"
+    "OtwF6DX4Y8MIPoDJKBN4TKz20Do6TIzD+W2qeVdpuzHmooDjtmreuAEGNnck2EH7Xg6vSY"
+    "N7E6YAQ3bCelAVVHfQfiqIv/M/aDfascSu5BQzvQvBCVp/9ONQWnAfeSONjzdqz3+KyN95"
+    "kOZ6Q/v8tyGc4q5k/akXVsM9RtbDVupmVLL7qpNPqSGdO4eqN+GJlp6rRLuVvaQerF8avf"
+    "6iy6Xa8C+g+fdklxlv7AZHNtFvikV+LZ2qVZkoAFJdXNAGmRqxV8CT7yWRIyoEbu936Dbn"
+    "gt0m1y8vb4DFQ5j+BZJCKbeXb38Ru3vsBqE19DydQDWcUMGw36bHlEBFlZV70IMVc9ehLR"
+    "nTNbQGULqEZZKmMLqGwBlS2gqlNAJfP8iotiS9qXTjiurK+vYuaQ59h/SqPKn2zOYZ1yZC"
+    "yWUx+Gx3x/t+wYlyEdT46OOtyU1giXHivW38NY7DN2dB/QT8x1/meMdzxLd3GzGdxFT/Fq"
+    "F2KfVvXlahUGj+XNrtV3k022NBZP1bSiv/kMbyyEbtTUqp0Rx2UZhex/BFH7dsWbVD8F4c"
+    "PcC56E4vYGQQK9S800RR6hFQ+VZUzorn/g1mckgCtC/HkQOhK5nC9FlMoe7rkn4nnw/3c8"
+    "Y1z9BgCOv98AOB4ld5BDw/fIBKm/+ZKBGQgpsIlZJHJrfJttZlnj2xrf1viuY3znT/66RW"
+    "95OpPrqn8HtYHXrQvIUbEgxIXWDljjXZ287nfVed3vymp7tFu37q2ZpTLfivgy200K3aSp"
+    "SZ2m9noXzxtdyPan1PeYziiwdZl6jO4I+HIgKmPIYpeacbkQthex6PRGC+VSLO8Wqep9F5"
+    "L4QVxy6Ff3AJbPm4zV85my0J3BRJjZxZoxRUEXDqk+WvzCKm7nNcxSjlErk+YkEq+yhz5D"
+    "gLP376fUrm9aw5EnHEXCejCfu45Lb6OM+DGciIi+Str04PJz4756O+oDcjZN5ZAlM1/7go"
+    "zqwRSuDW5c5UsqMHvs/Tvbc3h7onR2tdXJWVfnxICMfhkHynZp5M9gs1zrycyNf/bjcP2q"
+    "zLmefjvZ6F6H56aEPuiSuolqPmJwJrMjSPGaoAWOFkfOgjKSCoWNJw0/kMrx6QTB/50dgg"
+    "d8Po+QT0CGlPsxdksAxLsc/dYXWN2cpx951hsMhpb4AWCIfERgyACUFCpZUClnVMAOY5BN"
+    "TbPe8VFp3LCP18w5/hQCpoLPvaAf2S4CdDuxO5iLtC7C5kvSx/fQSf7zvxO4PwOULu8Ldu"
+    "6xteLKE1O8Hz9Vz9SS2cM1EhEqD6En5RLx3ftKtF2dqhXWbovTu8VqkAnsALOrLsMJuser"
+    "o3lIRNvz42bYuz+enJyevj95e/ruw/nZ+/fnH94qEN7iV5vQeD99+TsA8mYkX0ToNQqndM"
+    "hMLA2lcg+35Yq+qeOusLcTXnBxFKN9yxIxWE3bEMdyysaQzJuEWQqEBkNqMnOYqrMTentC"
+    "f6IVnbL7H+5yFq08a+u6A8BrCnMVV8CGbfQz4vZoYQO5/dXFBewPRFGRWk3CJYBro8YPI4"
+    "5mOLMphcnBdgZoCibGLPDpYOTN/RveLWtJNco3IahBUd38xgHE8Kz5D8OcU1XpD4YEgp85"
+    "62EYGeSTHgaNbQRJ7ARl/Sqql7dGYvJhEzxMALgxEUhwc+x6xgTXhRelyPX/uvn2R4WHKS"
+    "XJ2x4AzfL/kOdGBvVl+UTmQUh+wHNQdejy9gP/KONQ3X2VA68yFkgh6J6Pr+e2AwyQD7pH"
+    "QRI6ZOo2SwDSiUzWhHjLAn7UsMsWOXD0g+Xe7sQ/q3Pin1Wf+Gf5nSHmVXrib4LZ16kMvm"
+    "+vBdtdFoNC9LiXiOKG8J8aKo9ukERT8OE1s85yhEYbx7/SScpbV85cuDUP/peEQcTEA9/O"
+    "3TCqXRfYt3TYDBuLJktlcG/Bm18vj07O3yEWqY0XrhQJAENk1tcziqOQt/A8IVyZzvkrvf"
+    "WD8jhu/pHJpmCuLAeaLtjTtSO631jhEl04IjJUWsB0wW6YCeJWKvhEJuhpwf5Zwz8QbILY"
+    "wXlxn/XyAzYuu3Ur2rjs815QtmrJBmS3rwpbtWSrlnTXkfCpXimfqnXjDSeUZ/XjvdiQgV"
+    "T0+HQbIYj0vaxB55wy3bQJ37NUJnuLbpjafcc8eejAB4wCHHMthD5hSscbehM0loFOY7Sf"
+    "gouAeVENYbfNpWBB4xhCmdigej3j0yo6EcT36myKCXPZsTgDJF+YE0bmRYZFkVTXUqYUJs"
+    "vims0S3buP4F4BF7wb8toKUcsKALZdIapNOi6u3NtMQJG5CZ60Pc4I3OviSicOQuZQ4i/z"
+    "7OWVMJ/mYhiPBHgy4JIs7wC9GkoAWcYZ16jhuFzhMKbzjCbqPotYzAOkFa2jmHTR2XmHek"
+    "xgdlE6I68RHF4qdaoGtxUM7m0BZ9eH1shLOP9IYN3eyMqRkvBf7onJpuifz56dykKUmrE/"
+    "EBLzQHNyxFKtXAFmSCCGCDYT/OVGUQJKOv9uTXD4BvH5RQy+kHl1CqG/jse/9Z/ceMEddM"
+    "ET8gLngY0HkCDsUxgFlhZ9bT+SocSItSpYU2XpkVDrAspdIrrgbv5+dPx2E2oikTFUPjf4"
+    "L5iXxUe0kUazY0o20mgjjTbSWCvSqM742jFGRWG0u/OGX67czSZiijff0QGOIqpTQmARUT"
+    "2IKsSmxADSO7auJFIKoyXxhSs2DlXZhBwYunPMPgEH6Nerm98MCYcx9aYggsqqZ/l4NxXP"
+    "PfH/M/ags2PIdEp2HvpCreSgiQ0wE3nB88nx2fuzD6fvzlSds/pkU3lzsZQZDuQpn0wDpu"
+    "eohuP924aM/6rp/WyvzjgCiw/dOtyIZ4f+rWm5+U7cNyTz8yqgevL6OvFKrT7t240W34o9"
+    "Nw3pgw0yPT/j6I4aWZwYeS796OCv1V9wEP11/9fhBPDlWYtY6BiMqcUeAcTijLlNhNOZnl"
+    "1ghgVJjHDB4uvhN259dlTyb96grwGeCZj8JF787w94hlcQXF2tPyIAs1irMSIOGSRxLU43"
+    "GHsrmTP0+Jb9e8z+ZQrL4yn794z9e26tP2v9ma3nW+vPWn/W+qtj/alDv3aixRgyS7/CfQ"
+    "szu0AraGseLqn2BdlecP/eo4P7MEhYm/NWRseHGjbHh0qT40Pe4uDXbV3+86eHM/deNb0L"
+    "f4FSM14eiw5E9iv6gUFWtGP3Sa10lpMN6SwnxXQWrt3UZvqx4Uy/oScc1RwF1+nxwGp5J4"
+    "gHAMHVYRr/Txrx/8Rw/n9fuKFiPw+6mMTs00bMPjWc2b/QxR0v1BHjBCujVvZZI2afmc5s"
+    "dy55bRCPzxvx+NxwHt+4/zGDx4Y4h77MyHIVxMR31r+R0qrg3BOTTU4iN312+kDWdUGe0T"
+    "KJeYsNgcvwOkJ/ab97RH/4rwl0MEQO9jwSXmQgKdyYVTbNVLIN9qMncAPG6D4oljT1/Xu3"
+    "/m9kFaOTM7Sgp2e0wQuUT6SmLLMOH+vwMdu0tw4f6/CxDp9aDp/nrbAZbikEKAK7140vUF"
+    "SKYzoxE8X0geszdcUiHjdaGJAC6XguFQfVaeiEJ7K3c6rMmMN/icLVFJ8oT2e0RBRGES/1"
+    "poxPWEIMKI+POHRhOhH7ioqL3a4MQYonr0JU0hAoKah/TSqSl7bXb6bURgvrOvF9yOgNQq"
+    "HUG1OuSa+lFf3FkgDCz74TrleUdVWbJSUsz+TnMIvRmxuCPTKrIY2hajeVaUXPMlDJIZIP"
+    "GIxwncRJyLr03GOWxI0wfAZobBF7i67KCI0x1C9J6DqLV2Xtl/g3k42tl9JntpnjUlBF1n"
+    "WMglWZc1Rqq5akGollODTqXDWDesngqjZGH0lY3fS2wj+Xkph8DtdncdY5d35exzl3fl7t"
+    "nIPvCs0cm3BYPP4CuduLCgjN04hfYjdvADZOSXYCNjaN2xuY2xly8bNeZv/3/wFR/U8B"
 )

@@ -50,3 +50,18 @@ def test_model_datetimes_are_timezone_aware(model):
 
     assert tortoise_config("sqlite://:memory:")["use_tz"] is True
     assert any(isinstance(f, fields.DatetimeField) for f in model._meta.fields_map.values())
+
+
+@pytest.mark.parametrize("model", all_models(), ids=lambda m: m.__name__)
+def test_model_foreign_keys_are_indexed_q_p1(model):
+    # then: every parent lookup (dataloaders, row scopes) can use an index, not a full scan
+    together = model._meta.unique_together or ()
+    leading = {group[0] for group in together if group}
+    unindexed = [
+        name
+        for name in model._meta.fk_fields
+        if not (field := model._meta.fields_map[f"{name}_id"]).index
+        and not field.unique
+        and not leading & {name, f"{name}_id"}
+    ]
+    assert unindexed == [], f"{model.__name__}: foreign keys without an index: {unindexed}"
