@@ -164,10 +164,14 @@ class PanelCRUD(PiccoloCRUD):
         language = request_language(request)
         schema = self.pydantic_model.model_json_schema()
         table = self.admin.name
+        columns = {c._meta.name: c for c in self.table._meta.columns}
         for name, prop in schema.get("properties", {}).items():
             prop["title"] = column_label(name, language, table)
+            enum = columns[name]._meta.choices if name in columns else None
             for choice in ((prop.get("extra") or {}).get("choices") or {}).values():
-                choice["display_name"] = choice_label(str(choice["value"]), language) or choice["value"]
+                # The enum's own word first: one stored value may mean different things in two enums.
+                label = choice_label(str(choice["value"]), language, enum)
+                choice["display_name"] = label or choice["value"]
         schema["title"] = table_label(table, language)
         extra = schema.setdefault("extra", {})
         extra["help_text"] = table_label(table, language)

@@ -1,8 +1,14 @@
-"""Indonesian words for the values of the workflow state columns (`status`, `*_status`, `*state`),
-shown in the panel's dropdowns and in the workflow forms' choice lists (Q-U3).
+"""Indonesian words keyed by the stored value alone, shown in the panel's dropdowns and filters and in
+the workflow forms' choice lists (Q-U3).
 
-Keyed by the stored value; the English label follows from it ('letter_issued' → 'Letter issued').
-Other enum columns keep their stored values until their words are written here.
+Two kinds of entries:
+- the values of the workflow state columns (`status`, `*_status`, `*state`): one word per value, whatever
+  the state machine (an enum may still give a value its own word in admin/labels/values_*.py);
+- `SHARED`: a value several enums store with different meanings ('emergency' is a decision kind, a
+  kind of official record and a kind of placement). Its own word per enum is in values_*.py; the
+  word here is the one shown where the enum is not known (a lookup by value alone).
+
+The English label follows from the value ('letter_issued' → 'Letter issued').
 """
 
 from __future__ import annotations
@@ -83,4 +89,23 @@ CHOICES: dict[str, str] = {
     "verification_assigned": "Verifikasi ditugaskan",
     "visit_under_way": "Kunjungan berlangsung",
     "withdrawn": "Dicabut pemohon",
+}
+
+SHARED: dict[str, str] = {
+    "basic": "Dasar",
+    "complaint": "Pengaduan",
+    "education": "Pendidikan",
+    "emergency": "Darurat",
+    "expert": "Ahli",
+    "medical": "Medis",
+    "no_longer_needed": "Tidak lagi memerlukan Perlindungan",
+    "official": "Pejabat",
+    "other": "Lainnya",
+    "physical": "Fisik",
+    "psychological": "Psikologis",
+    "rights_fulfilment": "Pemenuhan hak",
+    "safe_house": "Rumah Aman",
+    "self": "Diri sendiri",
+    "termination": "Penghentian",
+    "terrorism": "Terorisme",
 }
