@@ -6,7 +6,10 @@ here instead. For every declared workflow and every action an actor takes, one p
 
 - its fields: the record's id (none for a creating step), then the fields of the transition's
   input dataclass with their types, defaults and longest lengths (a required reason is a field
-  of that input already), titled in the UI's language from the label catalogue;
+  of that input already), titled in the UI's language from the label catalogue; a nested input
+  object (or a list of them, e.g. a decision's grants) is a JSON text field — piccolo-admin 1.14
+  renders neither nested models nor lists of objects — parsed and validated into the dataclasses
+  when the form is sent, a malformed one refused with a clear message naming where;
 - its endpoint: `workflows.engine.runner.run(...)` — the function the GraphQL mutation calls —
   as the signed-in staff member, so the same policy, scope, state, actor, guard and approval
   rules apply, in one transaction, with the history row and its audit entry;
@@ -20,13 +23,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import decimal
+import json
 import types
 import typing
 import uuid
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 import pydantic
 from piccolo_admin.endpoints import FormConfig
@@ -36,12 +41,14 @@ from admin.gate import request_language
 from admin.hooks import principal_of
 from admin.labels import choice_label, column_label, table_label
 from workflows.engine import Transition, Workflow, authorize, describe, run, workflows
-from workflows.errors import DomainError, ErrorCode
+from workflows.engine.declaration import check_items, check_text, is_nested, located
+from workflows.errors import DomainError, ErrorCode, ValidationFailed
 from workflows.messages import MESSAGES as CATALOGUE
 from workflows.messages import Language, message
 
 RECORD_FIELD = "record_id"
-SCALARS = (str, int, bool, dt.date, dt.datetime, uuid.UUID)
+SCALARS = (str, int, bool, dt.date, dt.datetime, uuid.UUID, decimal.Decimal)
+JSON_WIDGET = {"extra": {"widget": "json"}}  # piccolo-admin's JSON text area
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "admin.form.record": ("ID {table}", "{table} ID"),
@@ -57,6 +64,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Step '{label}' was taken: the {table} record is now '{state}'.",
     ),
     "admin.form.refused": ("{text} (aturan {rule})", "{text} (rule {rule})"),
+    "admin.form.json": (
+        "Isian '{field}' bukan JSON dengan bentuk yang diminta (periksa {where}).",
+        "'{field}' is not JSON of the expected shape (check {where}).",
+    ),
+    "admin.form.json_shape": ("Isi sebagai JSON, misalnya: {example}", "Enter as JSON, e.g.: {example}"),
 }
 CATALOGUE.update(MESSAGES)
 
@@ -81,13 +93,24 @@ def _enum_of(hint: Any) -> type[Enum] | None:
     return inner if isinstance(inner, type) and issubclass(inner, Enum) else None
 
 
+def _nested_item(hint: Any) -> type | None:
+    """The dataclass of a nested input field (`X`, `X | None`, `list[X]`), else None."""
+    inner, _ = _unwrap(hint)
+    if typing.get_origin(inner) is list:
+        inner, _ = _unwrap(typing.get_args(inner)[0])
+    return inner if is_nested(inner) else None
+
+
 def _form_type(hint: Any) -> Any:
     """A type of an input dataclass → the pydantic annotation of its form field. Enums become a
-    literal of their stored values: the form's JSON schema then carries them inline."""
+    literal of their stored values: the form's JSON schema then carries them inline. A nested
+    dataclass becomes a generated pydantic model (used to validate the JSON text of its field)."""
     inner, optional = _unwrap(hint)
     if typing.get_origin(inner) is list:
         (item,) = typing.get_args(inner)
         mapped: Any = list[_form_type(item)]  # type: ignore[misc]
+    elif is_nested(inner):
+        mapped = _nested_model(inner)
     elif (enum := _enum_of(inner)) is not None:
         mapped = Literal[tuple(str(member.value) for member in enum)]  # type: ignore[valid-type]
     elif inner in SCALARS:
@@ -97,30 +120,106 @@ def _form_type(hint: Any) -> Any:
     return mapped | None if optional else mapped
 
 
-def _to_python(hint: Any, value: Any) -> Any:
-    """A validated form value → what the input dataclass declares (enum members back)."""
+_NESTED: dict[type, type[pydantic.BaseModel]] = {}
+
+
+def _nested_model(cls: type) -> type[pydantic.BaseModel]:
+    """A dataclass nested in a workflow input → the pydantic model its JSON items are checked with."""
+    if cls not in _NESTED:
+        hints = typing.get_type_hints(cls)
+        _NESTED[cls] = pydantic.create_model(  # type: ignore[call-overload]
+            f"{cls.__name__}Form",
+            __config__=pydantic.ConfigDict(extra="forbid"),
+            **{f.name: _field(f, hints[f.name]) for f in dataclasses.fields(cls)},
+        )
+    return _NESTED[cls]
+
+
+def _as_text(value: Any) -> Any:
+    """The UI may send a JSON field parsed already: keep it as the text the field holds."""
+    return value if value is None or isinstance(value, str) else json.dumps(value, default=str)
+
+
+def _example(hint: Any) -> Any:
+    """An example value of `hint`, for the JSON fields' help text."""
+    inner, _ = _unwrap(hint)
+    if typing.get_origin(inner) is list:
+        return [_example(typing.get_args(inner)[0])]
+    if is_nested(inner):
+        hints = typing.get_type_hints(inner)
+        return {f.name: _example(hints[f.name]) for f in dataclasses.fields(inner)}
+    if (enum := _enum_of(inner)) is not None:
+        return str(next(iter(enum)).value)
+    return {dt.date: "YYYY-MM-DD", dt.datetime: "YYYY-MM-DDTHH:MM:SS+07:00", uuid.UUID: "<id>"}.get(
+        inner, inner.__name__
+    )
+
+
+def _to_python(hint: Any, value: Any, path: str = "") -> Any:
+    """A validated form value → what the input dataclass declares (enum members back, nested
+    models built into their dataclasses; an error while one is built names its full path)."""
     inner, _ = _unwrap(hint)
     if value is None:
         return None
     if typing.get_origin(inner) is list:
         (item,) = typing.get_args(inner)
-        return [_to_python(item, v) for v in value]
+        return [_to_python(item, v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if is_nested(inner):
+        hints = typing.get_type_hints(inner)
+        values = {}
+        for f in dataclasses.fields(inner):
+            given = getattr(value, f.name)
+            check_text(given, f, f"{path}.{f.name}")
+            values[f.name] = _to_python(hints[f.name], given, f"{path}.{f.name}")
+        try:
+            return inner(**values)
+        except DomainError as error:
+            raise located(error, path) from None
     if (enum := _enum_of(inner)) is not None:
         return enum(value)
     return value
 
 
+def _parse_json(name: str, hint: Any, text: Any, form_field: dataclasses.Field[Any]) -> Any:
+    """The JSON text of a nested field → its validated pydantic value; malformed JSON, too many
+    items or a value of the wrong shape → VALIDATION naming where."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return None
+    try:
+        parsed = json.loads(text)
+    except (TypeError, ValueError):
+        raise ValidationFailed("admin.form.json", field=name, where=name) from None
+    if isinstance(parsed, list):
+        check_items(parsed, form_field, name)
+    try:
+        return pydantic.TypeAdapter(_form_type(hint)).validate_python(parsed)
+    except pydantic.ValidationError as error:
+        first = error.errors()[0]["loc"] if error.errors() else ()
+        where = name + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first)
+        raise ValidationFailed("admin.form.json", field=name, where=where) from None
+
+
 def _field(form_field: dataclasses.Field[Any], hint: Any) -> tuple[Any, Any]:
     options: dict[str, Any] = {"description": describe(form_field)}
     max_length = form_field.metadata.get("max_length")
-    inner, _ = _unwrap(hint)
+    inner, optional = _unwrap(hint)
     if max_length and inner is str:
         options["max_length"] = max_length
+    nested = _nested_item(hint) is not None
+    if nested:
+        options["json_schema_extra"] = JSON_WIDGET
     if form_field.default_factory is not dataclasses.MISSING:
-        options["default_factory"] = form_field.default_factory
+        default = form_field.default_factory()
+        if nested:
+            options["default"] = json.dumps(default)
+        else:
+            options["default_factory"] = form_field.default_factory
     elif form_field.default is not dataclasses.MISSING:
         default = form_field.default
         options["default"] = default.value if isinstance(default, Enum) else default
+    if nested:  # JSON text, parsed when the form is sent (input_of)
+        text: Any = Annotated[str, pydantic.BeforeValidator(_as_text)]
+        return (text | None if optional else text), pydantic.Field(**options)
     return _form_type(hint), pydantic.Field(**options)
 
 
@@ -201,11 +300,18 @@ class WorkflowForm:
                 )
                 continue
             title = column_label(name, language, self.table)
+            if name in self.hints and _nested_item(self.hints[name]) is not None:
+                example = json.dumps(_example(self.hints[name]), ensure_ascii=False)
+                shape = message("admin.form.json_shape", language, example=example)
+                prop["description"] = f"{prop.get('description', '')} {shape}".strip()
             choices = prop.get("enum") or next(
                 (option.get("enum") for option in prop.get("anyOf", []) if option.get("enum")), None
             )
             if choices:
-                named = [f"{c} = {label}" if (label := choice_label(c, language)) else c for c in choices]
+                enum = _enum_of(self.hints[name]) if name in self.hints else None
+                named = [
+                    f"{c} = {label}" if (label := choice_label(c, language, enum)) else c for c in choices
+                ]
                 title = message("admin.form.choices", language, title=title, choices=", ".join(named))
             prop["title"] = title
         schema["title"] = self.name(language)
@@ -223,11 +329,31 @@ class WorkflowForm:
         return form
 
     def input_of(self, values: dict[str, Any]) -> Any:
-        """The form's values (the record id taken out) → the transition's input dataclass."""
+        """The form's values (the record id taken out) → the transition's input dataclass; the JSON
+        text of a nested field parsed and validated first (VALIDATION naming where, if malformed)."""
         cls = self.first.input
         if cls is None:
             return None
-        return cls(**{name: _to_python(self.hints[name], values.get(name)) for name in self.hints})
+        given = {}
+        for name, hint in self.hints.items():
+            value = values.get(name)
+            if _nested_item(hint) is not None:
+                value = _parse_json(name, hint, value, self.first.input_fields[name])
+                if value is None and name in self.defaults:
+                    value = self.defaults[name]
+            given[name] = _to_python(hint, value, name)
+        return cls(**given)
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """The defaults of the input's fields that have one."""
+        found = {}
+        for name, f in self.first.input_fields.items():
+            if f.default_factory is not dataclasses.MISSING:
+                found[name] = f.default_factory()
+            elif f.default is not dataclasses.MISSING:
+                found[name] = f.default
+        return found
 
     def refusal(self, error: DomainError, language: Language) -> str:
         """A domain error → its sentence in `language` with the rule id that refused it."""

@@ -11,6 +11,7 @@ workflow, an action or a rule.
 
 import dataclasses
 import datetime as dt
+import decimal
 import types
 import typing
 import uuid
@@ -26,12 +27,23 @@ from schema.build import build_registry
 from schema.registry import camel, snake
 from schema.results import MutationError, attempt
 from workflows.engine import Transition, Workflow, authorize, available_actions, describe, run, workflows
+from workflows.engine.declaration import check_items, check_text, is_nested, located, max_items
 from workflows.engine.diagrams import mutation_name
-from workflows.errors import NotFound, ValidationFailed
+from workflows.errors import DomainError, NotFound, ValidationFailed
 from workflows.messages import message
 
 REGISTRY = build_registry()
-SCALAR_NAMES = {str: "String", int: "Int", bool: "Boolean", dt.date: "Date", dt.datetime: "DateTime"}
+# Decimal: Strawberry's built-in `Decimal` scalar (a string on the wire, numbers accepted too);
+# a literal or variable it cannot parse is refused before execution (VALIDATION, schema/errors.py),
+# and what it does parse ("NaN", "1E+309") is judged by the workflow, e.g. costs.money (PRG-8).
+SCALAR_NAMES = {
+    str: "String",
+    int: "Int",
+    bool: "Boolean",
+    dt.date: "Date",
+    dt.datetime: "DateTime",
+    decimal.Decimal: "Decimal",
+}
 
 
 def _uuid(value: Any, field: str) -> uuid.UUID:
@@ -59,6 +71,8 @@ def _graphql(hint: Any) -> Any:
     if typing.get_origin(inner) is list:
         (item,) = typing.get_args(inner)
         mapped: Any = list[_graphql(item)]
+    elif is_nested(inner):
+        mapped = _nested(inner).gql_type
     elif inner is uuid.UUID:
         mapped = strawberry.ID
     elif isinstance(inner, type) and issubclass(inner, Enum):
@@ -74,6 +88,8 @@ def _type_name(hint: Any) -> str:
     inner, optional = _unwrap(hint)
     if typing.get_origin(inner) is list:
         text = f"[{_type_name(typing.get_args(inner)[0])}]"
+    elif is_nested(inner):
+        text = _nested_name(inner)
     elif inner is uuid.UUID:
         text = "ID"
     elif isinstance(inner, type) and issubclass(inner, Enum):
@@ -83,49 +99,80 @@ def _type_name(hint: Any) -> str:
     return text if optional else f"{text}!"
 
 
-def _to_python(hint: Any, value: Any, field: str) -> Any:
+def _nested_item(hint: Any) -> type | None:
+    """The dataclass of a nested input field (`X`, `X | None`, `list[X]`), else None."""
+    inner, _ = _unwrap(hint)
+    if typing.get_origin(inner) is list:
+        inner, _ = _unwrap(typing.get_args(inner)[0])
+    return inner if is_nested(inner) else None
+
+
+def _to_python(hint: Any, value: Any, path: str, field: dataclasses.Field[Any]) -> Any:
+    """A value of the generated input at `path` → what the dataclass declares: ids checked, lists
+    no longer than `field` allows (checked before their items are built), nested inputs built into
+    their dataclasses."""
     inner, _ = _unwrap(hint)
     if value is None:
         return None
     if typing.get_origin(inner) is list:
         (item,) = typing.get_args(inner)
-        return [_to_python(item, v, field) for v in value]
+        check_items(value, field, path)
+        return [_to_python(item, v, f"{path}[{i}]", field) for i, v in enumerate(value)]
+    if is_nested(inner):
+        return _nested(inner).convert(value, path, nested=True)
     if inner is uuid.UUID:
-        return _uuid(value, field)
+        return _uuid(value, path)
     return value
 
 
 @dataclasses.dataclass(frozen=True)
 class InputSpec:
-    """A transition's input dataclass, its generated GraphQL input and the way back."""
+    """An input dataclass (a transition's, or one nested in it), its generated GraphQL input and
+    the way back."""
 
     cls: type
     gql_type: Any
     hints: dict[str, Any]
 
-    def convert(self, given: Any) -> Any:
-        values = {
-            f.name: _to_python(self.hints[f.name], getattr(given, f.name), f"input.{camel(f.name)}")
-            for f in dataclasses.fields(self.cls)
-        }
-        return self.cls(**values)
+    def convert(self, given: Any, path: str = "input", *, nested: bool = False) -> Any:
+        """The GraphQL input object at `path` → the dataclass; an error raised while a nested one is
+        built names its field by the full path ('input.grants[1].endsOn')."""
+        values = {}
+        for f in dataclasses.fields(self.cls):
+            where = f"{path}.{camel(f.name)}"
+            value = getattr(given, f.name)
+            if nested:
+                check_text(value, f, where)
+            values[f.name] = _to_python(self.hints[f.name], value, where, f)
+        if not nested:
+            return self.cls(**values)
+        try:
+            return self.cls(**values)
+        except DomainError as error:
+            raise located(error, path) from None
 
     def fields(self) -> list["WorkflowInputField"]:
-        return [
-            WorkflowInputField(
-                name=camel(f.name),
-                type=_type_name(self.hints[f.name]),
-                required=not _unwrap(self.hints[f.name])[1]
-                and f.default is dataclasses.MISSING
-                and f.default_factory is dataclasses.MISSING,
-                description=describe(f),
+        found = []
+        for f in dataclasses.fields(self.cls):
+            hint = self.hints[f.name]
+            inner, optional = _unwrap(hint)
+            item = _nested_item(hint)
+            found.append(
+                WorkflowInputField(
+                    name=camel(f.name),
+                    type=_type_name(hint),
+                    required=not optional
+                    and f.default is dataclasses.MISSING
+                    and f.default_factory is dataclasses.MISSING,
+                    description=describe(f),
+                    max_items=max_items(f) if typing.get_origin(inner) is list else None,
+                    fields=_nested(item).fields() if item is not None else [],
+                )
             )
-            for f in dataclasses.fields(self.cls)
-        ]
+        return found
 
 
-def _input_spec(name: str, cls: type) -> InputSpec:
-    hints = typing.get_type_hints(cls)
+def _strawberry_input(name: str, cls: type, hints: dict[str, Any]) -> Any:
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {"__module__": __name__}
     for f in dataclasses.fields(cls):
@@ -138,8 +185,31 @@ def _input_spec(name: str, cls: type) -> InputSpec:
             namespace[f.name] = strawberry.field(description=describe(f))
     namespace["__annotations__"] = annotations
     doc = (cls.__doc__ or name).strip()
-    gql_type = strawberry.input(type(name, (), namespace), name=name, description=doc)
-    return InputSpec(cls, gql_type, hints)
+    return strawberry.input(type(name, (), namespace), name=name, description=doc)
+
+
+def _input_spec(name: str, cls: type) -> InputSpec:
+    hints = typing.get_type_hints(cls)
+    return InputSpec(cls, _strawberry_input(name, cls, hints), hints)
+
+
+NESTED: dict[type, InputSpec] = {}
+
+
+def _nested_name(cls: type) -> str:
+    return f"{cls.__name__}Input"
+
+
+def _nested(cls: type) -> InputSpec:
+    """A dataclass nested in a workflow input → its GraphQL input `<Dataclass>Input`, generated once
+    and reused wherever it appears."""
+    if cls not in NESTED:
+        name = _nested_name(cls)
+        clash = next((other for other in NESTED if _nested_name(other) == name), None)
+        if clash is not None:
+            raise TypeError(f"two nested workflow inputs would both be named {name}: {cls} and {clash}")
+        NESTED[cls] = _input_spec(name, cls)
+    return NESTED[cls]
 
 
 # --- availableActions ---------------------------------------------------------------------------
@@ -151,6 +221,14 @@ class WorkflowInputField:
     type: str = strawberry.field(description="GraphQL type, e.g. ID!, String, [ID!]!.")
     required: bool = strawberry.field(description="Whether it must be given (non-null, no default).")
     description: str = strawberry.field(description="What it is for.")
+    max_items: int | None = strawberry.field(
+        default=None, description="For a list: the most items it may hold (more are refused)."
+    )
+    fields: list["WorkflowInputField"] = strawberry.field(
+        default_factory=list,
+        description="For an input object (or a list of them), e.g. a decision's grants: the fields of "
+        "each; empty for other types.",
+    )
 
 
 @strawberry.type(

@@ -30,7 +30,7 @@ from tests.accounts.factories import NOW, make_account, make_agency, make_unit
 from tests.approvals.factories import principal
 from workflows.applications import APPLICATION
 from workflows.applications.inputs import CompleteReviewInput, FileInput, StartReviewInput
-from workflows.decisions import DECISION, DecideInput
+from workflows.decisions import DECISION, DecideInput, Grant
 from workflows.documents import DOCUMENT, ProtecteeSignInput
 from workflows.engine import run
 
@@ -153,12 +153,15 @@ async def decide(
     values: dict[str, Any] = {
         "application_id": application.id,
         "outcome": outcome,
-        "programs": programs,
-        "period_starts": [TODAY] if programs else [],
-        "period_ends": [TODAY + 180 * DAY] if programs else [],
+        "grants": grants(programs),
     }
     values.update(fields)
     return await run(DECISION, "decide", None, await w.as_(by), DecideInput(**values), now=at)  # type: ignore[return-value]
+
+
+def grants(programs: list[ProgramKind], starts_on: dt.date = TODAY, days: int = 180) -> list[Grant]:
+    """Each program granted for the same period, from `starts_on` (DEC-2)."""
+    return [Grant(program=p, starts_on=starts_on, ends_on=starts_on + days * DAY) for p in programs]
 
 
 async def requested(application: Application) -> list[ProgramKind]:

@@ -6,11 +6,13 @@ DEC-1, DEC-2) — every way around refused with nothing changed."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 import pytest
 
 from models.cases import Application
+from models.programs import ProgramKind
 from tests.client import error_codes, execute
 from tests.organisation.conftest import Demo
 from tests.protection.factories import snapshot
@@ -201,9 +203,10 @@ async def test_decision_decide_as_a_leader_dec_1_dec_2(demo):
     given = {
         "applicationId": filed["id"],
         "outcome": "ACCEPTED",
-        "programs": ["MEDICAL", "SAFE_HOUSE"],
-        "periodStarts": [today().isoformat()],
-        "periodEnds": [end],
+        "grants": [
+            {"program": "MEDICAL", "startsOn": today().isoformat(), "endsOn": end},
+            {"program": "SAFE_HOUSE", "startsOn": today().isoformat(), "endsOn": end},
+        ],
         "lawEnforcementAgencyIds": [str(demo["partner"].agency_id)],
     }
     # when: the review head tries first, then a leader decides
@@ -233,9 +236,9 @@ async def test_decision_decide_wholly_without_all_programs_answers_the_rule_dec_
                 "input": {
                     "applicationId": filed["id"],
                     "outcome": "ACCEPTED",
-                    "programs": ["MEDICAL"],
-                    "periodStarts": [today().isoformat()],
-                    "periodEnds": [today().isoformat()],
+                    "grants": [
+                        {"program": "MEDICAL", "startsOn": today().isoformat(), "endsOn": today().isoformat()}
+                    ],
                 }
             },
             as_=demo["leader"],
@@ -243,7 +246,7 @@ async def test_decision_decide_wholly_without_all_programs_answers_the_rule_dec_
         "decisionDecide",
     )
     # then
-    assert (result["code"], result["rule"], result["field"]) == ("RULE_VIOLATION", "DEC-2", "programs")
+    assert (result["code"], result["rule"], result["field"]) == ("RULE_VIOLATION", "DEC-2", "grants")
     assert await snapshot() == before
 
 
@@ -288,3 +291,137 @@ async def test_application_duplicates_are_shown_to_reviewers_by_code_only_app_3(
     assert match["protecteeCode"].startswith("TL-")
     assert "Rina" not in str(shown["possibleDuplicates"]) and NIK not in str(shown["possibleDuplicates"])
     assert (await Application.get(id=first["id"])).possible_duplicate_count == 1
+
+
+DECIDE_PERIODS = """
+mutation Decide($input: DecisionDecideInput!) {
+  decisionDecide(input: $input) {
+    __typename
+    ... on DecisionDecideSuccess { record { outcome protectionPrograms { kind periodStart periodEnd } } }
+    ... on MutationError { code message field rule }
+  }
+}
+"""
+
+
+def grant(program: str, starts: int, ends: int) -> dict[str, str]:
+    """A grant of `program` from `starts` to `ends` days after today, as the API takes it (DEC-2)."""
+    day = dt.timedelta(days=1)
+    return {
+        "program": program,
+        "startsOn": (today() + starts * day).isoformat(),
+        "endsOn": (today() + ends * day).isoformat(),
+    }
+
+
+def deciding(filed: dict[str, Any], demo: Demo, *grants: dict[str, str], **fields: Any) -> dict[str, Any]:
+    return {
+        "input": {
+            "applicationId": filed["id"],
+            "outcome": "ACCEPTED",
+            "grants": list(grants),
+            "lawEnforcementAgencyIds": [str(demo["partner"].agency_id)],
+            **fields,
+        }
+    }
+
+
+async def test_decision_grant_with_nested_periods_dec_1(demo):
+    # given: a reviewed application asking for medical assistance and a safe house
+    filed = await reviewed_by_the_review_head(demo)
+    leader = demo["leader"]
+    before = await snapshot()
+    # when: the ways around refused first — a period ending before it starts, one starting before
+    # the decision, a program granted twice, the review head deciding — then the leader decides
+    backwards = await execute(
+        DECIDE_PERIODS, deciding(filed, demo, grant("MEDICAL", 0, 30), grant("SAFE_HOUSE", 10, 5)), as_=leader
+    )
+    early = await execute(
+        DECIDE_PERIODS,
+        deciding(filed, demo, grant("MEDICAL", 0, 30), grant("SAFE_HOUSE", -1, 90)),
+        as_=leader,
+    )
+    twice = await execute(
+        DECIDE_PERIODS, deciding(filed, demo, grant("MEDICAL", 0, 30), grant("MEDICAL", 0, 90)), as_=leader
+    )
+    english = await execute(
+        DECIDE_PERIODS,
+        deciding(filed, demo, grant("MEDICAL", 0, 30), grant("SAFE_HOUSE", 10, 5)),
+        as_=leader,
+        language="en",
+    )
+    wrong_actor = await execute(
+        DECIDE_PERIODS,
+        deciding(filed, demo, grant("MEDICAL", 0, 30), grant("SAFE_HOUSE", 1, 90)),
+        as_=demo["unit_head"],
+    )
+    unchanged = await snapshot()
+    done = payload(
+        await execute(
+            DECIDE_PERIODS,
+            deciding(filed, demo, grant("MEDICAL", 0, 30), grant("SAFE_HOUSE", 1, 90)),
+            as_=leader,
+        ),
+        "decisionDecide",
+    )
+    # then: each refusal names the grant's field, nothing changed; each program has its own period
+    refusals = [payload(r, "decisionDecide") for r in (backwards, early, twice)]
+    assert [(r["code"], r["rule"], r["field"]) for r in refusals] == [
+        ("VALIDATION", "DEC-2", "input.grants[1].endsOn"),
+        ("RULE_VIOLATION", "DEC-2", "input.grants[1].startsOn"),
+        ("VALIDATION", "DEC-2", "input.grants[1].program"),
+    ]
+    assert refusals[0]["message"].startswith("Jangka waktu program berakhir")
+    assert payload(english, "decisionDecide")["message"].startswith("A program's period ends")
+    assert error_codes(wrong_actor) == ["FORBIDDEN"]
+    assert unchanged == before
+    assert done["__typename"] == "DecisionDecideSuccess", done
+    periods = sorted(
+        (p["kind"], p["periodStart"], p["periodEnd"]) for p in done["record"]["protectionPrograms"]
+    )
+    assert periods == [tuple(grant("MEDICAL", 0, 30).values()), tuple(grant("SAFE_HOUSE", 1, 90).values())]
+
+
+async def test_decision_decide_with_an_over_long_list_is_refused_dec_2(demo):
+    # given: more grants than there are programs, more family members than any list may hold
+    filed = await reviewed_by_the_review_head(demo)
+    before = await snapshot()
+    too_many_grants = [grant("MEDICAL", 0, 30)] * 1000
+    too_many_members = {"coveredFamilyMemberIds": [str(uuid.uuid4()) for _ in range(101)]}
+    # when
+    grants_refused = payload(
+        await execute(DECIDE_PERIODS, deciding(filed, demo, *too_many_grants), as_=demo["leader"]),
+        "decisionDecide",
+    )
+    members_refused = payload(
+        await execute(
+            DECIDE_PERIODS,
+            deciding(filed, demo, grant("MEDICAL", 0, 30), **too_many_members),
+            as_=demo["leader"],
+        ),
+        "decisionDecide",
+    )
+    # then: refused before anything is built from them, naming the list; nothing changed
+    assert (grants_refused["code"], grants_refused["field"]) == ("VALIDATION", "input.grants")
+    assert (members_refused["code"], members_refused["field"]) == (
+        "VALIDATION",
+        "input.coveredFamilyMemberIds",
+    )
+    assert await snapshot() == before
+
+
+async def test_decision_input_fields_describe_the_nested_grants_dec_2():
+    # given
+    from schema.workflows import INPUTS
+
+    # when
+    fields = {f.name: f for f in INPUTS[("decision", "decide")].fields()}
+    # then: the grants are described field by field, with their limit
+    grants = fields["grants"]
+    assert (grants.type, grants.required, grants.max_items) == ("[GrantInput!]!", False, len(ProgramKind))
+    assert [(f.name, f.type, f.required) for f in grants.fields] == [
+        ("program", "ProgramKind!", True),
+        ("startsOn", "Date!", True),
+        ("endsOn", "Date!", True),
+    ]
+    assert fields["notes"].fields == [] and fields["notes"].max_items is None

@@ -6,10 +6,11 @@ PRG-8, CHG-1, TRM-1) — every way around refused with nothing changed."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from models.documents import Document, DocumentKind
-from models.programs import ProgramChecklistItem, ProtectionProgram
+from models.programs import CostReimbursement, ProgramChecklistItem, ProtectionProgram
 from tests.client import error_codes, execute
 from tests.organisation.conftest import Demo
 from tests.protection.factories import snapshot
@@ -94,9 +95,14 @@ async def decided(demo: Demo, programs: list[str], **fields: Any) -> dict[str, A
     given = {
         "applicationId": filed["id"],
         "outcome": "ACCEPTED",
-        "programs": programs,
-        "periodStarts": [today().isoformat()],
-        "periodEnds": [(today() + dt.timedelta(days=180)).isoformat()],
+        "grants": [
+            {
+                "program": p,
+                "startsOn": today().isoformat(),
+                "endsOn": (today() + dt.timedelta(days=180)).isoformat(),
+            }
+            for p in programs
+        ],
         "lawEnforcementAgencyIds": [str(demo["partner"].agency_id)],
     }
     result = payload(await execute(DECIDE, {"input": given}, as_=demo["leader"]), "decisionDecide")
@@ -281,3 +287,98 @@ async def test_cost_reimbursement_in_rupiah_as_decimal_prg_8(demo):
         "SUBMITTED",
     )
     assert (bad["code"], bad["rule"], bad["field"]) == ("VALIDATION", "PRG-8", "amount")
+
+
+COST = """
+query Cost($id: ID!) { costReimbursement(id: $id) { amount } }
+"""
+SUBMIT_COST_LITERAL = """
+mutation Submit($input: CostReimbursementSubmitInput!) {
+  literal: costReimbursementSubmit(input: {
+    programId: "%(program)s", category: TRANSPORT_COURT_HEARING, amount: %(amount)s,
+    periodStart: "%(day)s", periodEnd: "%(day)s", evidenceRef: "lampiran/tiket.pdf"
+  }) {
+    __typename
+    ... on CostReimbursementSubmitSuccess { record { id amount } }
+    ... on MutationError { code message field rule }
+  }
+  variable: costReimbursementSubmit(input: $input) { __typename }
+}
+"""
+
+
+async def transport_claim(demo: Demo) -> dict[str, Any]:
+    """A transport program in force, and a claim under it as the API takes it (PRG-8)."""
+    decision = await decided(demo, ["TRANSPORT_COURT_HEARING"])
+    head = demo["rights_head"]
+    await execute(
+        PROTECTEE_SIGN, {"id": await doc(decision, DocumentKind.WILLINGNESS_STATEMENT), "input": {}}, as_=head
+    )
+    return {
+        "programId": str((await ProtectionProgram.get(decision_id=decision["id"])).id),
+        "category": "TRANSPORT_COURT_HEARING",
+        "amount": "350000.00",
+        "periodStart": today().isoformat(),
+        "periodEnd": today().isoformat(),
+        "evidenceRef": "lampiran/tiket.pdf",
+    }
+
+
+async def test_cost_reimbursement_amount_decimal_round_trip_prg_8(demo):
+    # given
+    given = await transport_claim(demo)
+    head = demo["rights_head"]
+    # when: the largest amount the column holds as text, a whole number, cents; stored and read back
+    read = []
+    for amount in ("1234567890123456.78", 350000, "0.5"):
+        done = payload(
+            await execute(SUBMIT_COST, {"input": {**given, "amount": amount}}, as_=head),
+            "costReimbursementSubmit",
+        )
+        assert done["__typename"] == "CostReimbursementSubmitSuccess", done
+        again = await execute(COST, {"id": done["record"]["id"]}, as_=head)
+        stored = (await CostReimbursement.get(id=done["record"]["id"])).amount
+        read.append((done["record"]["amount"], again.data["costReimbursement"]["amount"], stored))
+    # then: every digit kept, in cents, never through a float
+    assert read == [
+        ("1234567890123456.78", "1234567890123456.78", Decimal("1234567890123456.78")),
+        ("350000.00", "350000.00", Decimal("350000.00")),
+        ("0.50", "0.50", Decimal("0.50")),
+    ]
+
+
+async def test_cost_reimbursement_malformed_decimal_is_refused_prg_8(demo):
+    # given
+    given = await transport_claim(demo)
+    head = demo["rights_head"]
+    before = await snapshot()
+    # when: what the Decimal scalar cannot parse (variable or literal) …
+    unparsed = [
+        await execute(SUBMIT_COST, {"input": {**given, "amount": amount}}, as_=head)
+        for amount in ("abc", "", "12,50", True, [1])
+    ]
+    literal = await execute(
+        SUBMIT_COST_LITERAL % {"program": given["programId"], "amount": '"abc"', "day": today().isoformat()},
+        {"input": given},
+        as_=head,
+    )
+    # … and what it parses but is not money
+    not_money = [
+        payload(
+            await execute(SUBMIT_COST, {"input": {**given, "amount": amount}}, as_=head),
+            "costReimbursementSubmit",
+        )
+        for amount in ("NaN", "-Infinity", "1E+309", "-1", "0", "0.001", "1e16", 1.005)
+    ]
+    english = payload(
+        await execute(SUBMIT_COST, {"input": {**given, "amount": "NaN"}}, as_=head, language="en"),
+        "costReimbursementSubmit",
+    )
+    # then: a clear VALIDATION, never INTERNAL; the money rule names the field; nothing changed
+    assert [error_codes(r) for r in unparsed] == [["VALIDATION"]] * len(unparsed)
+    assert all(r.data is None and "Decimal" in r.errors[0].message for r in unparsed)
+    assert error_codes(literal) == ["VALIDATION"] and literal.data is None
+    assert {(r["code"], r["rule"], r["field"]) for r in not_money} == {("VALIDATION", "PRG-8", "amount")}
+    assert not_money[0]["message"].startswith("Jumlah adalah bilangan desimal rupiah")
+    assert english["message"].startswith("The amount is a decimal number of rupiah")
+    assert await snapshot() == before

@@ -40,7 +40,7 @@ def claim(program: ProtectionProgram, **fields) -> SubmitCostInput:
     values = {
         "program_id": program.id,
         "category": C.TRANSPORT_COURT_HEARING,
-        "amount": "1250000.50",
+        "amount": Decimal("1250000.50"),
         "period_start": TODAY,
         "period_end": TODAY + 2 * DAY,
         "evidence_ref": "lampiran/kuitansi-bus.pdf",
@@ -77,7 +77,11 @@ async def test_cost_reimbursement_large_amount_keeps_every_digit_prg_8(policies)
     w = await world()
     program = await transport(w)
     done = await run(
-        COSTS, "submit", None, await w.as_("rights_officer"), claim(program, amount="1234567890123456.78")
+        COSTS,
+        "submit",
+        None,
+        await w.as_("rights_officer"),
+        claim(program, amount=Decimal("1234567890123456.78")),
     )
     assert (await CostReimbursement.get(id=done.id)).amount == Decimal("1234567890123456.78")
 
@@ -89,8 +93,9 @@ async def test_cost_reimbursement_bad_money_wrong_category_or_outside_the_progra
     pending = await transport(w, signed=False)
     officer = await w.as_("rights_officer")
     before = await snapshot()
-    # when / then: amounts that are not money; no evidence
-    for amount in ("1e3", "12.345", "-5", "0", "abc", "NaN", "99999999999999999"):
+    # when / then: amounts that are not money (as the Decimal scalar parses them, or as text); no evidence
+    decimals = ("12.345", "-5", "0", "NaN", "-Infinity", "1E+16", "99999999999999999", "1E+309", "0.001")
+    for amount in (*map(Decimal, decimals), "1e3", "12.345", "abc", "NaN", 1.5):
         with pytest.raises(ValidationFailed) as bad:
             claim(program, amount=amount)
         assert (bad.value.rule, bad.value.field) == ("PRG-8", "amount")

@@ -22,6 +22,7 @@ from tests.protection.factories import (
     TODAY,
     decide,
     file,
+    grants,
     programs_of,
     review,
     reviewed,
@@ -30,7 +31,7 @@ from tests.protection.factories import (
 )
 from workflows.applications import APPLICATION
 from workflows.applications.inputs import FamilyMemberInput
-from workflows.decisions import DECISION, DecideInput
+from workflows.decisions import DECISION, DecideInput, Grant
 from workflows.engine import run
 from workflows.errors import Forbidden, RuleViolation, ValidationFailed
 
@@ -94,9 +95,10 @@ async def test_decision_grants_each_program_with_its_period_dec_2(policies):
     decision = await decide(
         w,
         application,
-        programs=[K.SAFE_HOUSE, K.MEDICAL],
-        period_starts=[TODAY, TODAY + DAY],
-        period_ends=[TODAY + 90 * DAY, TODAY + 30 * DAY],
+        grants=[
+            Grant(program=K.SAFE_HOUSE, starts_on=TODAY, ends_on=TODAY + 90 * DAY),
+            Grant(program=K.MEDICAL, starts_on=TODAY + DAY, ends_on=TODAY + 30 * DAY),
+        ],
     )
     # then
     programs = await programs_of(decision)
@@ -118,21 +120,26 @@ async def test_decision_outcome_not_fitting_the_request_is_refused_dec_2(policie
     for outcome, programs, fields in (
         (DecisionOutcome.ACCEPTED, [K.MEDICAL], {}),
         (DecisionOutcome.PARTIALLY_ACCEPTED, [K.MEDICAL, K.SAFE_HOUSE], {}),
-        (DecisionOutcome.ACCEPTED, [K.MEDICAL, K.SAFE_HOUSE], {"period_starts": [TODAY - DAY]}),
+        (
+            DecisionOutcome.ACCEPTED,
+            [K.MEDICAL, K.SAFE_HOUSE],
+            {"grants": grants([K.MEDICAL, K.SAFE_HOUSE], TODAY - DAY)},
+        ),
     ):
         with pytest.raises(RuleViolation) as refused:
             await decide(w, application, outcome, programs, **fields)
         assert refused.value.rule == "DEC-2"
     with pytest.raises(ValidationFailed):
-        DecideInput(application_id=application.id, outcome=DecisionOutcome.REJECTED, programs=[K.MEDICAL])
-    with pytest.raises(ValidationFailed):
+        DecideInput(
+            application_id=application.id, outcome=DecisionOutcome.REJECTED, grants=grants([K.MEDICAL])
+        )
+    with pytest.raises(ValidationFailed) as twice:
         DecideInput(
             application_id=application.id,
             outcome=DecisionOutcome.ACCEPTED,
-            programs=[K.MEDICAL, K.SAFE_HOUSE],
-            period_starts=[TODAY, TODAY, TODAY],
-            period_ends=[TODAY],
+            grants=grants([K.MEDICAL, K.SAFE_HOUSE, K.MEDICAL]),
         )
+    assert twice.value.field == "input.grants[2].program"
     assert await snapshot() == before
 
 
@@ -188,7 +195,7 @@ async def test_decision_compensation_outside_its_crimes_or_to_a_witness_is_refus
     for application in (victim, witness):
         with pytest.raises(RuleViolation) as refused:
             await decide(w, application)
-        assert (refused.value.rule, refused.value.field) == ("PRG-2", "programs")
+        assert (refused.value.rule, refused.value.field) == ("PRG-2", "grants")
     assert await snapshot() == before
 
 

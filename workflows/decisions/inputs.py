@@ -1,5 +1,6 @@
 """What the decision steps take (DEC-1, DEC-2, ADM-1): dataclasses the engine turns into GraphQL
-inputs. Shapes are checked on construction; the rules are guards."""
+inputs — a decision's grants are nested input objects, one per program with its own period.
+Shapes are checked on construction; the rules are guards."""
 
 from __future__ import annotations
 
@@ -24,42 +25,54 @@ CATALOGUE.update(
             "An accepting decision names the programs granted, each once ('{field}', DEC-2).",
         ),
         "decisions.periods": (
-            "Sebutkan satu jangka waktu untuk semua program, atau satu untuk setiap program, dengan tanggal "
-            "selesai tidak sebelum tanggal mulai ('{field}', DEC-2).",
-            "Give one period for all programs, or one per program, each ending no earlier than it starts "
-            "('{field}', DEC-2).",
+            "Jangka waktu program berakhir tidak sebelum tanggal mulainya ('{field}', DEC-2).",
+            "A program's period ends no earlier than it starts ('{field}', DEC-2).",
         ),
     }
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Grant:
-    """One program granted by a decision, for its period (DEC-2)."""
+    """DEC-2: one program granted by a decision, with its own period."""
 
-    kind: ProgramKind
-    period_start: dt.date
-    period_end: dt.date
+    program: ProgramKind = field(metadata=doc("The program granted (PRG-1)."))
+    starts_on: dt.date = field(metadata=doc("First day of its period: the decision's day or later (DEC-2)."))
+    ends_on: dt.date = field(metadata=doc("Last day of its period, not before the first (DEC-2)."))
+
+    # The names the documents of an accepting decision read (workflows/documents/administration.py).
+    @property
+    def kind(self) -> ProgramKind:
+        return self.program
+
+    @property
+    def period_start(self) -> dt.date:
+        return self.starts_on
+
+    @property
+    def period_end(self) -> dt.date:
+        return self.ends_on
+
+
+def grant_field(index: int, name: str | None = None) -> str:
+    """The path of a grant (or one of its fields) in the decision's input: 'input.grants[1].endsOn'."""
+    return f"input.grants[{index}]" + (f".{name}" if name else "")
 
 
 @dataclass(frozen=True, kw_only=True)
 class DecideInput:
-    """DEC-1, DEC-2: the leaders' decision on a reviewed application. Programs and periods are given
-    side by side: `periodStarts`/`periodEnds` hold one date for all programs, or one per program."""
+    """DEC-1, DEC-2: the leaders' decision on a reviewed application; an accepting one lists each
+    program granted with its own period."""
 
     application_id: UUID = field(metadata=doc("The reviewed application decided (DEC-1)."))
     outcome: DecisionOutcome = field(metadata=doc("Accepted wholly, partly, or rejected (DEC-1)."))
-    programs: list[ProgramKind] = field(
+    grants: list[Grant] = field(
         default_factory=list,
         metadata=doc(
-            "The programs granted (DEC-2): all those asked for when accepted wholly, some when partly."
+            "The programs granted, each once with its period (DEC-2): all those asked for when accepted "
+            "wholly, some when partly, none when rejected.",
+            max_items=len(ProgramKind),
         ),
-    )
-    period_starts: list[dt.date] = field(
-        default_factory=list, metadata=doc("First day of each program's period, or one day for all (DEC-2).")
-    )
-    period_ends: list[dt.date] = field(
-        default_factory=list, metadata=doc("Last day of each program's period, or one day for all (DEC-2).")
     )
     covered_family_member_ids: list[UUID] = field(
         default_factory=list, metadata=doc("The applicant's family members the protection covers (APP-2).")
@@ -72,30 +85,25 @@ class DecideInput:
 
     def __post_init__(self) -> None:
         if self.outcome is DecisionOutcome.REJECTED:
-            if self.programs:
-                raise ValidationFailed("decisions.rejection_grants_nothing", field="programs", rule="DEC-2")
+            if self.grants:
+                raise ValidationFailed("decisions.rejection_grants_nothing", field="grants", rule="DEC-2")
             return
-        if not self.programs or len(set(self.programs)) != len(self.programs):
-            raise ValidationFailed("decisions.acceptance_grants", field="programs", rule="DEC-2")
-        for name, dates in (("periodStarts", self.period_starts), ("periodEnds", self.period_ends)):
-            if len(dates) not in {1, len(self.programs)}:
-                raise ValidationFailed("decisions.periods", field=name, rule="DEC-2")
-        if any(g.period_end < g.period_start for g in self.grants):
-            raise ValidationFailed("decisions.periods", field="periodEnds", rule="DEC-2")
+        if not self.grants:
+            raise ValidationFailed("decisions.acceptance_grants", field="grants", rule="DEC-2")
+        seen: set[ProgramKind] = set()
+        for index, grant in enumerate(self.grants):
+            if grant.program in seen:
+                raise ValidationFailed(
+                    "decisions.acceptance_grants", field=grant_field(index, "program"), rule="DEC-2"
+                )
+            seen.add(grant.program)
+            if grant.ends_on < grant.starts_on:
+                raise ValidationFailed("decisions.periods", field=grant_field(index, "endsOn"), rule="DEC-2")
 
     @property
-    def grants(self) -> list[Grant]:
-        """The programs with their periods, one per program."""
-        if not self.programs:
-            return []
-
-        def at(dates: list[dt.date], index: int) -> dt.date:
-            return dates[0] if len(dates) == 1 else dates[index]
-
-        return [
-            Grant(kind, at(self.period_starts, i), at(self.period_ends, i))
-            for i, kind in enumerate(self.programs)
-        ]
+    def programs(self) -> list[ProgramKind]:
+        """The programs granted, in the order given."""
+        return [grant.program for grant in self.grants]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,4 +119,4 @@ class IssueDecisionInput:
     notes: str | None = field(default=None, metadata=doc("Considerations (internal)."))
 
 
-__all__ = ["DecideInput", "Grant", "IssueDecisionInput"]
+__all__ = ["DecideInput", "Grant", "IssueDecisionInput", "grant_field"]

@@ -12,12 +12,24 @@ from models.cases import (
     FamilyMember,
 )
 from models.organisation import Agency
+from workflows.decisions.inputs import grant_field
 from workflows.engine import Step, guard
+from workflows.errors import RuleViolation
+from workflows.messages import MESSAGES as CATALOGUE
 from workflows.programs.eligibility import (
     Person,
     compensation_allowed,
     death_related_allowed,
     interpreter_allowed,
+)
+
+CATALOGUE.update(
+    {
+        "decisions.starts_before": (
+            "Jangka waktu program dimulai sejak tanggal keputusan atau sesudahnya ('{field}', DEC-2).",
+            "A program's period starts on the decision's date or later ('{field}', DEC-2).",
+        ),
+    }
 )
 
 
@@ -43,11 +55,11 @@ async def application_reviewed(step: Step) -> bool:
 @guard(
     "DEC-2",
     id="Menerima seluruhnya memberikan semua program yang dimohonkan; menerima sebagian memberikan "
-    "sebagian saja ('programs', DEC-2).",
+    "sebagian saja ('grants', DEC-2).",
     en="Accepting wholly grants every program asked for; accepting partly grants only some of them "
-    "('programs', DEC-2).",
+    "('grants', DEC-2).",
     uses_input=True,
-    field="programs",
+    field="grants",
 )
 async def outcome_fits_the_request(step: Step) -> bool:
     """DEC-2: 'wholly' and 'partly' are measured against the programs asked for (APP-4)."""
@@ -68,24 +80,28 @@ async def outcome_fits_the_request(step: Step) -> bool:
 
 @guard(
     "DEC-2",
-    id="Jangka waktu program dimulai sejak tanggal keputusan atau sesudahnya ('periodStarts', DEC-2).",
-    en="A program's period starts on the decision's date or later ('periodStarts', DEC-2).",
+    id="Jangka waktu program dimulai sejak tanggal keputusan atau sesudahnya ('grants[].startsOn', DEC-2).",
+    en="A program's period starts on the decision's date or later ('grants[].startsOn', DEC-2).",
     uses_input=True,
-    field="periodStarts",
+    field="grants",
 )
 async def periods_from_the_decision(step: Step) -> bool:
-    """DEC-2, Pasal 3: a program exists only by its decision — not before it."""
-    return all(grant.period_start >= step.record.decided_on for grant in step.input.grants)
+    """DEC-2, Pasal 3: a program exists only by its decision — not before it. Refuses naming the
+    first grant that starts too early ('input.grants[1].startsOn')."""
+    for index, grant in enumerate(step.input.grants):
+        if grant.starts_on < step.record.decided_on:
+            raise RuleViolation("decisions.starts_before", field=grant_field(index, "startsOn"), rule="DEC-2")
+    return True
 
 
 @guard(
     "PRG-2",
     id="Fasilitasi kompensasi hanya untuk korban pelanggaran HAM berat, terorisme atau kekerasan seksual; "
-    "fasilitasi restitusi hanya untuk korban ('programs', PRG-2).",
+    "fasilitasi restitusi hanya untuk korban ('grants', PRG-2).",
     en="Compensation facilitation is only for victims of gross human-rights violations, terrorism or sexual "
-    "violence; restitution facilitation only for victims ('programs', PRG-2).",
+    "violence; restitution facilitation only for victims ('grants', PRG-2).",
     uses_input=True,
-    field="programs",
+    field="grants",
 )
 async def compensation_for_eligible_victims(step: Step) -> bool:
     """PRG-2 (Pasal 11)."""
@@ -96,11 +112,11 @@ async def compensation_for_eligible_victims(step: Step) -> bool:
 @guard(
     "PRG-3",
     id="Biaya pemakaman hanya bila Terlindung meninggal dunia; santunan hanya bagi keluarga korban "
-    "terorisme yang meninggal dunia ('programs', PRG-3).",
+    "terorisme yang meninggal dunia ('grants', PRG-3).",
     en="Funeral costs only when the protectee has died; the death benefit only for the family of a "
-    "terrorism victim who died ('programs', PRG-3).",
+    "terrorism victim who died ('grants', PRG-3).",
     uses_input=True,
-    field="programs",
+    field="grants",
 )
 async def death_related_only_after_death(step: Step) -> bool:
     """PRG-3 (Pasal 13–14)."""
@@ -111,10 +127,10 @@ async def death_related_only_after_death(step: Step) -> bool:
 
 @guard(
     "PRG-4",
-    id="Penerjemah hanya untuk Terlindung yang tidak dapat berbahasa Indonesia ('programs', PRG-4).",
-    en="An interpreter is only for a protectee who cannot speak Indonesian ('programs', PRG-4).",
+    id="Penerjemah hanya untuk Terlindung yang tidak dapat berbahasa Indonesia ('grants', PRG-4).",
+    en="An interpreter is only for a protectee who cannot speak Indonesian ('grants', PRG-4).",
     uses_input=True,
-    field="programs",
+    field="grants",
 )
 async def interpreter_only_when_needed(step: Step) -> bool:
     """PRG-4 (Pasal 24(1))."""

@@ -19,6 +19,7 @@ from tortoise.models import Model
 
 from workflows.approvals import ApprovalRule, approval_state
 from workflows.engine.actors import Actor
+from workflows.errors import DomainError, ValidationFailed
 from workflows.messages import MESSAGES as CATALOGUE
 
 if TYPE_CHECKING:
@@ -29,19 +30,59 @@ Builder = Callable[["Step"], Awaitable[Model]]
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 MAX_TEXT = 4000
+MAX_ITEMS = 100  # the runner's MAX_LIST: no list in a workflow input holds more
 
 
-def doc(description: str, *, max_length: int | None = None) -> dict[str, Any]:
+def doc(description: str, *, max_length: int | None = None, max_items: int | None = None) -> dict[str, Any]:
     """The metadata of a field of a transition's input dataclass: the text that documents it
-    everywhere (GraphQL, availableActions, diagrams) and, for text, its longest length:
+    everywhere (GraphQL, availableActions, diagrams), for text its longest length, for a list its
+    most items (MAX_ITEMS unless given):
 
         title: str = field(metadata=doc("What is to be done.", max_length=200))
+        grants: list[Grant] = field(metadata=doc("The programs granted.", max_items=20))
     """
-    return {"description": description, "max_length": max_length}
+    return {"description": description, "max_length": max_length, "max_items": max_items}
 
 
 def describe(field: dataclasses.Field[Any]) -> str:
     return str(field.metadata.get("description") or field.name.replace("_", " ").capitalize() + ".")
+
+
+def is_nested(hint: Any) -> bool:
+    """A (frozen) dataclass used as the type of an input field, or of its items: an input object."""
+    return isinstance(hint, type) and dataclasses.is_dataclass(hint)
+
+
+def max_items(field: dataclasses.Field[Any]) -> int:
+    return int(field.metadata.get("max_items") or MAX_ITEMS)
+
+
+def check_items(values: Any, field: dataclasses.Field[Any], path: str) -> None:
+    """A list given for `field` → refused (VALIDATION naming `path`) when longer than it may be,
+    before anything is built from it."""
+    limit = max_items(field)
+    if len(values) > limit:
+        raise ValidationFailed("workflow.too_many", field=path, maximum=limit)
+
+
+def check_text(value: Any, field: dataclasses.Field[Any], path: str) -> None:
+    """Text given for a nested input's `field` → refused when longer than it may be (the runner
+    checks the top-level fields)."""
+    limit = field.metadata.get("max_length") or MAX_TEXT
+    if isinstance(value, str) and len(value) > limit:
+        raise ValidationFailed("validation.too_long", field=path, maximum=limit)
+
+
+def located(error: DomainError, path: str) -> DomainError:
+    """An error raised while a nested input was built (naming its own field, or none) → the same
+    error naming the field by its full path, e.g. 'input.grants[1].endsOn'."""
+    if error.field and error.field.startswith("input."):
+        return error
+    full = f"{path}.{error.field}" if error.field else path
+    params = {k: v for k, v in error.params.items() if k != "field"}
+    moved = type(error).__new__(type(error))
+    DomainError.__init__(moved, error.key, field=full, rule=error.rule, **params)
+    return moved
 
 
 @dataclass(frozen=True)
@@ -297,6 +338,7 @@ class Workflow:
 
 
 __all__ = [
+    "MAX_ITEMS",
     "MAX_TEXT",
     "Approves",
     "Builder",
@@ -307,8 +349,13 @@ __all__ = [
     "Transition",
     "Workflow",
     "approval_complete",
+    "check_items",
+    "check_text",
     "describe",
     "doc",
     "field_is",
     "guard",
+    "is_nested",
+    "located",
+    "max_items",
 ]

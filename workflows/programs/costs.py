@@ -31,8 +31,9 @@ CATALOGUE.update(
     {
         "costs.amount": (
             "Jumlah adalah bilangan desimal rupiah lebih dari nol, paling banyak dua angka di belakang koma "
-            "('{field}', PRG-8).",
-            "The amount is a decimal number of rupiah above zero, with at most two decimals ('{field}', PRG-8).",
+            "dan 16 angka di depannya ('{field}', PRG-8).",
+            "The amount is a decimal number of rupiah above zero, with at most two decimals and 16 digits "
+            "before them ('{field}', PRG-8).",
         ),
         "costs.blank": ("'{field}' wajib diisi (PRG-8).", "'{field}' is required (PRG-8)."),
         "costs.period": (
@@ -44,6 +45,7 @@ CATALOGUE.update(
 
 MAX_INTEGER_DIGITS = 16  # DecimalField(max_digits=18, decimal_places=2)
 MONEY = re.compile(r"[0-9]{1,16}(\.[0-9]{1,2})?")
+CENT = Decimal("0.01")
 K, C = ProgramKind, CostCategory
 CATEGORY_OF: dict[ProgramKind, CostCategory] = {
     K.LIVING_COST_LOST_INCOME: C.LOST_INCOME,
@@ -56,18 +58,24 @@ CATEGORY_OF: dict[ProgramKind, CostCategory] = {
 }
 
 
-def money(text: str) -> Decimal:
-    """'1250000.50' → Decimal('1250000.50'); plain digits with at most two decimals, nothing else —
-    no exponent, no thousands separator, no sign (PRG-8)."""
-    if not isinstance(text, str) or not MONEY.fullmatch(text.strip()):
-        raise ValidationFailed("costs.amount", field="amount", rule="PRG-8")
+def money(value: Decimal | str, field: str = "amount") -> Decimal:
+    """A Decimal (as the API's `Decimal` scalar gives it) or plain text '1250000.50' → the amount
+    quantized to cents, Decimal('1250000.50'); refused (VALIDATION on `field`, PRG-8) unless it is a
+    finite number above zero with at most two decimals and 16 digits before them. Text is plain
+    digits only — no exponent, no thousands separator, no sign."""
+    if isinstance(value, str):
+        if not MONEY.fullmatch(value.strip()):
+            raise ValidationFailed("costs.amount", field=field, rule="PRG-8")
+        value = Decimal(value.strip())
+    if not isinstance(value, Decimal) or not value.is_finite():  # NaN, Infinity pass the scalar
+        raise ValidationFailed("costs.amount", field=field, rule="PRG-8")
     try:
-        value = Decimal(text.strip())
-    except InvalidOperation as exc:
-        raise ValidationFailed("costs.amount", field="amount", rule="PRG-8") from exc
-    if value <= 0 or value.adjusted() >= MAX_INTEGER_DIGITS:
-        raise ValidationFailed("costs.amount", field="amount", rule="PRG-8")
-    return value.quantize(Decimal("0.01"))
+        cents = value.quantize(CENT)
+    except InvalidOperation as exc:  # more digits than the context holds (1E+309)
+        raise ValidationFailed("costs.amount", field=field, rule="PRG-8") from exc
+    if value <= 0 or cents != value or cents.adjusted() >= MAX_INTEGER_DIGITS:
+        raise ValidationFailed("costs.amount", field=field, rule="PRG-8")
+    return cents
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,9 +84,10 @@ class SubmitCostInput:
 
     program_id: UUID = field(metadata=doc("The cost-reimbursement program (PRG-1, Pasal 7)."))
     category: CostCategory = field(metadata=doc("What it pays for: the program's own category (PRG-8)."))
-    amount: str = field(
+    amount: Decimal = field(
         metadata=doc(
-            "Amount in rupiah as a decimal string, e.g. '1250000.00' — never a float (PRG-8).", max_length=24
+            'Amount in rupiah, a decimal above zero with at most two decimals, e.g. "1250000.50" — never '
+            "a float (PRG-8)."
         )
     )
     period_start: dt.date = field(metadata=doc("First day the costs cover."))
@@ -87,15 +96,11 @@ class SubmitCostInput:
     description: str | None = field(default=None, metadata=doc("What was spent (internal)."))
 
     def __post_init__(self) -> None:
-        money(self.amount)
+        object.__setattr__(self, "amount", money(self.amount))
         if not self.evidence_ref.strip():
             raise ValidationFailed("costs.blank", field="evidenceRef", rule="PRG-8")
         if self.period_end < self.period_start:
             raise ValidationFailed("costs.period", field="periodEnd", rule="PRG-8")
-
-    @property
-    def money(self) -> Decimal:
-        return money(self.amount)
 
 
 @dataclass(frozen=True)
@@ -166,7 +171,7 @@ async def _build(step: Step) -> CostReimbursement:
     return CostReimbursement(
         program_id=given.program_id,
         category=given.category,
-        amount=given.money,
+        amount=given.amount,
         period_start=given.period_start,
         period_end=given.period_end,
         evidence_ref=given.evidence_ref.strip(),
