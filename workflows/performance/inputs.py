@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from uuid import UUID
 
-from models.performance import AppraisalRating, TargetLevel
+from models.performance import AppraisalRating, TargetLevel, TeamDirectionKind
 from workflows.engine import doc
 from workflows.errors import ValidationFailed
 from workflows.messages import MESSAGES as CATALOGUE
@@ -26,6 +27,11 @@ CATALOGUE.update(
         "performance.level_subject": (
             "Target tingkat {level} menyebut '{field}'.",
             "A {level} target names its '{field}'.",
+        ),
+        "performance.collaboration_team": (
+            "Arahan kolaborasi menyebut tim lain, dan hanya arahan kolaborasi yang menyebutnya ('{field}', "
+            "ORG-7).",
+            "A collaboration direction names the other team, and only it does ('{field}', ORG-7).",
         ),
         "performance.score": (
             "Nilai antara 0 dan 100 ('{field}').",
@@ -98,9 +104,7 @@ class PlanInput:
         default=None, metadata=doc("The person who carries it out: oneself (individual plan, PERF-2).")
     )
     detail: str | None = field(default=None, metadata=doc("Roles, steps and outputs."))
-    budget: str | None = field(
-        default=None, metadata=doc("Budget in rupiah, e.g. 12500000.00.", max_length=30)
-    )
+    budget: Decimal | None = field(default=None, metadata=doc("Budget in rupiah, e.g. 12500000.00."))
     planned_start: dt.date | None = field(default=None, metadata=doc("Planned start."))
     planned_end: dt.date | None = field(default=None, metadata=doc("Planned end."))
 
@@ -208,7 +212,58 @@ class AppraiseInput:
         dates(self.period_start, self.period_end, "periodEnd")
 
 
+@dataclass(frozen=True)
+class TeamDirectionInput:
+    """ORG-7: the unit head's direction, input or feedback to a team, or a direction to collaborate
+    with another team."""
+
+    team_id: UUID = field(metadata=doc("The team directed: one the caller's unit owns."))
+    kind: TeamDirectionKind = field(
+        metadata=doc("DIRECTION, INPUT or FEEDBACK on the activity; COLLABORATION with another team (ORG-7).")
+    )
+    content: str = field(metadata=doc("What the head directs or says."))
+    activity_plan_id: UUID | None = field(default=None, metadata=doc("The team's activity it is about."))
+    with_team_id: UUID | None = field(
+        default=None, metadata=doc("The other team to collaborate with; required for COLLABORATION.")
+    )
+
+    def __post_init__(self) -> None:
+        required(self.content, "content")
+        if (self.kind == TeamDirectionKind.COLLABORATION) != (self.with_team_id is not None):
+            raise ValidationFailed("performance.collaboration_team", field="withTeamId")
+
+
+@dataclass(frozen=True)
+class AllocateRoleInput:
+    """ORG-8: the lead gives a member a role in the team, on a competency the member holds."""
+
+    team_id: UUID = field(metadata=doc("The team (the caller leads it)."))
+    staff_id: UUID = field(metadata=doc("The member given the role."))
+    competency_id: UUID = field(metadata=doc("The member's competency the role rests on (ORG-5, ORG-8)."))
+    role: str = field(metadata=doc("The role and what the lead expects of the member.", max_length=300))
+    activity_plan_id: UUID | None = field(default=None, metadata=doc("The team's activity the role is in."))
+
+    def __post_init__(self) -> None:
+        required(self.role, "role")
+
+
+@dataclass(frozen=True)
+class MemberPerformanceInput:
+    """ORG-8: the lead reports a member's performance to their appraising official and the unit head."""
+
+    team_id: UUID = field(metadata=doc("The team (the caller leads it)."))
+    staff_id: UUID = field(metadata=doc("The member reported on."))
+    results: str = field(metadata=doc("The member's results against the role and plan (internal)."))
+    period_start: dt.date | None = field(default=None, metadata=doc("First day covered."))
+    period_end: dt.date | None = field(default=None, metadata=doc("Last day covered."))
+
+    def __post_init__(self) -> None:
+        required(self.results, "results")
+        dates(self.period_start, self.period_end, "periodEnd")
+
+
 __all__ = [
+    "AllocateRoleInput",
     "AppraiseInput",
     "CascadeTargetInput",
     "DetailInput",
@@ -216,8 +271,10 @@ __all__ = [
     "EvaluateInput",
     "FindingsInput",
     "FollowUpInput",
+    "MemberPerformanceInput",
     "PlanInput",
     "ReasonInput",
     "ReviewInput",
     "SetTargetInput",
+    "TeamDirectionInput",
 ]

@@ -53,13 +53,14 @@ def _required(value: str, name: str, rule_id: str) -> None:
         raise ValidationFailed("proactive.blank", field=name, rule=rule_id, rule_id=rule_id)
 
 
-def parse_budget(text: str | None) -> Decimal | None:
-    """'2500000.00' → Decimal('2500000.00'); money is decimal, never a float (PRG-8)."""
-    if text is None or not text.strip():
+def parse_budget(value: Decimal | str | None) -> Decimal | None:
+    """A Decimal (the API's `Decimal` scalar) or text '2500000.00' → Decimal('2500000.00'); money is
+    decimal, never a float (PRG-8)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
-        amount = Decimal(text.strip())
-    except InvalidOperation:
+        amount = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
         raise ValidationFailed("proactive.budget", field="budget") from None
     if (
         not amount.is_finite()
@@ -102,9 +103,8 @@ class AnalyseInput:
 
     analysis: str = field(metadata=doc("Case analysis: who may need protection, and why (internal)."))
     activity_plan: str | None = field(default=None, metadata=doc("Planned activities (internal)."))
-    budget: str | None = field(
-        default=None,
-        metadata=doc("Planned budget in rupiah, as a decimal number, e.g. 2500000.00.", max_length=24),
+    budget: Decimal | None = field(
+        default=None, metadata=doc("Planned budget in rupiah, e.g. 2500000.00 (at most two decimals).")
     )
 
     def __post_init__(self) -> None:

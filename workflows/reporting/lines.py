@@ -68,13 +68,14 @@ def dates(start: dt.date | None, end: dt.date | None, field: str) -> None:
         raise ValidationFailed("performance.dates", field=field)
 
 
-def amount(value: str | None, field: str) -> Decimal | None:
-    """'12500000.00' → Decimal; None stays None; anything else is a VALIDATION on `field`."""
-    if value is None or not value.strip():
+def amount(value: Decimal | str | None, field: str) -> Decimal | None:
+    """A Decimal or text '12500000.00' → Decimal; None stays None; anything else is a VALIDATION on
+    `field`."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
-        number = Decimal(value.strip())
-    except InvalidOperation as exc:
+        number = Decimal(value.strip()) if isinstance(value, str) else Decimal(value)
+    except (InvalidOperation, TypeError, ValueError) as exc:
         raise ValidationFailed("performance.amount", field=field) from exc
     if not number.is_finite() or number < 0:
         raise ValidationFailed("performance.amount", field=field)
