@@ -40,7 +40,8 @@ class AssignmentScope(StrEnum):
 
 
 class AssignmentPath(StrEnum):
-    """The six paths of Lamp. 2, one per rule ASG-1 … ASG-6."""
+    """The six paths of Lamp. 2, one per rule ASG-1 … ASG-6, and the voluntary applications across
+    agencies of Pasal 11(2)."""
 
     WITHIN_UNIT_APPOINTMENT = "within_unit_appointment"  # ASG-1
     CROSS_UNIT_APPOINTMENT = "cross_unit_appointment"  # ASG-2
@@ -48,6 +49,10 @@ class AssignmentPath(StrEnum):
     INBOUND_AGENCY_REQUEST = "inbound_agency_request"  # ASG-4
     WITHIN_UNIT_VOLUNTARY = "within_unit_voluntary"  # ASG-5
     CROSS_UNIT_VOLUNTARY = "cross_unit_voluntary"  # ASG-6
+    # Pasal 11(2) "lintas Instansi" (ORG-4): the spec's ASG-6 names units only; the seed takes voluntary
+    # applications across agencies too, both ways.
+    OUTBOUND_AGENCY_VOLUNTARY = "outbound_agency_voluntary"  # LPSK staff to another agency's team
+    INBOUND_AGENCY_VOLUNTARY = "inbound_agency_voluntary"  # another agency's officer to an LPSK team
 
 
 class AssignmentStatus(StrEnum):
@@ -80,8 +85,8 @@ class LetterStatus(StrEnum):
 
 class InvolvementDirection(StrEnum):
     INTERNAL_CROSS_UNIT = "internal_cross_unit"  # ASG-2, ASG-6
-    OUTBOUND_TO_AGENCY = "outbound_to_agency"  # ASG-3
-    INBOUND_FROM_AGENCY = "inbound_from_agency"  # ASG-4
+    OUTBOUND_TO_AGENCY = "outbound_to_agency"  # ASG-3; Pasal 11(2) LPSK staff applying to an agency
+    INBOUND_FROM_AGENCY = "inbound_from_agency"  # ASG-4; Pasal 11(2) an agency's officer applying
 
 
 class InvolvementStatus(StrEnum):

@@ -32,8 +32,10 @@ __all__ = [
     "Partner",
     "add_member",
     "agency",
+    "agency_application",
     "answered",
     "applied",
+    "applied_to_agency",
     "approved_inbound",
     "in_progress",
     "inbound",
@@ -210,4 +212,49 @@ async def add_member(
 ) -> Any:
     return await step(
         TEAM, "add_member", team, by, AddMemberInput(staff_id=staff_id, involvement_request_id=request_id)
+    )
+
+
+# --- Pasal 11(2): voluntary applications across agencies (ORG-4) -------------------------------------
+
+
+async def applied_to_agency(
+    org: Org, partner: Partner, applicant: StaffAccount | None = None, *, forwarded: bool = False
+) -> Assignment:
+    """LPSK staff[0] (or `applicant`) applies to work on the agency's task (and, when `forwarded`, the
+    own head approves: the request is with the agency)."""
+    from workflows.assignments.voluntary_agencies import ApplyToAgencyInput
+
+    given = ApplyToAgencyInput(
+        agency_id=partner.agency.id,
+        title="Pendampingan saksi di Kejaksaan",
+        description="Berpengalaman mendampingi saksi anak.",
+    )
+    application = await step(ASSIGNMENT, "apply_to_agency", None, applicant or org.staff[0], given)
+    if forwarded:
+        application = await step(ASSIGNMENT, "approve_application", application, org.head)
+    return application
+
+
+async def agency_application(
+    org: Org, partner: Partner, by: StaffAccount | None = None, **fields: Any
+) -> Assignment:
+    """The agency's first officer applies to the unit, with their superior's written approval, recorded
+    by the unit's head (or `by`)."""
+    from workflows.assignments.voluntary_agencies import ReceiveAgencyApplicationInput
+
+    values: dict[str, Any] = {
+        "agency_id": partner.agency.id,
+        "staff_id": partner.officers[0].staff.id,
+        "target_unit_id": org.unit.id,
+        "title": "Analisis keuangan perkara",
+        "superior_approval": "B/77/III/2026 Kepala Subdit, 1 Maret 2026",
+    }
+    values.update(fields)
+    return await step(
+        ASSIGNMENT,
+        "receive_agency_application",
+        None,
+        by or org.head,
+        ReceiveAgencyApplicationInput(**values),
     )

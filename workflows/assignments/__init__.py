@@ -9,9 +9,13 @@ rule names (`when` tells which path a step belongs to), one module per group of 
 - inbound.py — ASG-4, LPSK staff at another agency's request (the Secretary General decides after
   consulting the related unit head);
 - voluntary.py — ASG-5 within a unit, ASG-6 across units (own head, then target head);
+- voluntary_agencies.py — Pasal 11(2) across agencies (ORG-4): LPSK staff to another agency (own head,
+  then the agency in writing), another agency's officer to an LPSK unit (their superior's written
+  approval, then the unit's head); the Secretary General's letter (Pasal 11(1));
 - completion.py — after the letter: started, results reported, accepted by the unit head (PERF-4).
 
-`involvement_request` — the requests of ASG-2/3/4/6; `direction` and `kind` tell the paths apart.
+`involvement_request` — the requests of ASG-2/3/4/6 and Pasal 11(2); `direction` and `kind` tell the
+paths apart.
 Nobody joins a team from outside the owning unit without one approved on record (ASG-7, records.py).
 `team` — membership and lead, set by the owning unit's head (ASG-8, ASG-9, teams.py).
 The letters themselves: workflows/letters.py (ASG-10).
@@ -27,6 +31,7 @@ from workflows.assignments import (
     inbound,
     outbound,
     voluntary,
+    voluntary_agencies,
 )
 from workflows.assignments.inputs import SubmitInvolvementInput
 from workflows.assignments.teams import TEAM
@@ -59,6 +64,7 @@ INVOLVEMENT = register(
             *outbound.INVOLVEMENT_STEPS,
             *inbound.INVOLVEMENT_STEPS,
             *voluntary.INVOLVEMENT_STEPS,
+            *voluntary_agencies.INVOLVEMENT_STEPS,
             Transition(
                 action="withdraw",
                 sources=(I.DRAFT, I.SUBMITTED),
@@ -84,6 +90,7 @@ ASSIGNMENT = register(
             *outbound.ASSIGNMENT_STEPS,
             *inbound.ASSIGNMENT_STEPS,
             *voluntary.ASSIGNMENT_STEPS,
+            *voluntary_agencies.ASSIGNMENT_STEPS,
             *completion.ASSIGNMENT_STEPS,
         ),
     )

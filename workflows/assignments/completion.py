@@ -32,14 +32,21 @@ from workflows.engine import (
 S = AssignmentStatus
 
 # The unit that owns the task: the one asking for it — except where staff work for another's target
-# (ASG-4: the unit whose staff serve the agency; ASG-6: the unit applied to).
-OWNED_BY_TARGET = (AssignmentPath.INBOUND_AGENCY_REQUEST.value, AssignmentPath.CROSS_UNIT_VOLUNTARY.value)
+# (ASG-4: the unit whose staff serve the agency; ASG-6 and an agency's officer applying, Pasal 11(2):
+# the unit applied to). LPSK staff applying to an agency report to their own unit's head (RPT-1).
+OWNED_BY_TARGET = (
+    AssignmentPath.INBOUND_AGENCY_REQUEST.value,
+    AssignmentPath.CROSS_UNIT_VOLUNTARY.value,
+    AssignmentPath.INBOUND_AGENCY_VOLUNTARY.value,
+)
 DELIVERED_PATHS = field_is(
     "path",
     AssignmentPath.OUTBOUND_AGENCY_APPOINTMENT,
     AssignmentPath.INBOUND_AGENCY_REQUEST,
     AssignmentPath.CROSS_UNIT_VOLUNTARY,
-)  # ASG-3, ASG-4, ASG-6: the letter is delivered before the work starts
+    AssignmentPath.OUTBOUND_AGENCY_VOLUNTARY,
+    AssignmentPath.INBOUND_AGENCY_VOLUNTARY,
+)  # ASG-3, ASG-4, ASG-6, Pasal 11(2) across agencies: the letter is delivered before the work starts
 UNDELIVERED_PATHS = field_is(
     "path",
     AssignmentPath.WITHIN_UNIT_APPOINTMENT,

@@ -284,17 +284,31 @@ _REQUESTS: dict[str, tuple[InvolvementDirection, AssignmentKind]] = {
         InvolvementDirection.INBOUND_FROM_AGENCY,
         AssignmentKind.APPOINTMENT,
     ),
+    AssignmentPath.OUTBOUND_AGENCY_VOLUNTARY.value: (
+        InvolvementDirection.OUTBOUND_TO_AGENCY,
+        AssignmentKind.VOLUNTARY_APPLICATION,
+    ),
+    AssignmentPath.INBOUND_AGENCY_VOLUNTARY.value: (
+        InvolvementDirection.INBOUND_FROM_AGENCY,
+        AssignmentKind.VOLUNTARY_APPLICATION,
+    ),
 }
 
 
 async def build_involvement_request(step: Step) -> InvolvementRequest:
-    """ASG-2/3/4/6: the request of an assignment's path — between its units (by the proposing head,
-    or the applicant through their head), to an agency (its addressee set when the Secretary General
-    sends it) or from one (the agency asks; the Secretary General only records it)."""
+    """ASG-2/3/4/6, Pasal 11(2): the request of an assignment's path — between its units (by the
+    proposing head, or the applicant through their head), to an agency (its addressee set when the
+    Secretary General sends it, or when an applicant's own head forwards it) or from one (the agency
+    asks, or its officer applies; LPSK staff only record it)."""
     given: SubmitInvolvementInput = step.input
     assignment = await Assignment.get(id=given.assignment_id)
     direction, kind = _REQUESTS[str(getattr(assignment.path, "value", assignment.path))]
     inbound = direction is InvolvementDirection.INBOUND_FROM_AGENCY
+    # Pasal 11(2): an applicant's request to an agency is addressed to it as the own head forwards it
+    # (ASG-3's are addressed only when the Secretary General sends them).
+    addressed = (
+        direction is InvolvementDirection.OUTBOUND_TO_AGENCY and kind is AssignmentKind.VOLUNTARY_APPLICATION
+    )
     requester = step.principal.staff_id
     if kind is AssignmentKind.VOLUNTARY_APPLICATION:
         requester = assignment.proposer_id  # type: ignore[attr-defined]  # the applicant asks (AC-7)
@@ -307,6 +321,7 @@ async def build_involvement_request(step: Step) -> InvolvementRequest:
         requesting_unit_id=None if inbound else assignment.requesting_unit_id,  # type: ignore[attr-defined]
         target_unit_id=assignment.target_unit_id,  # type: ignore[attr-defined]
         requesting_agency_id=assignment.requesting_agency_id if inbound else None,  # type: ignore[attr-defined]
+        target_agency_id=assignment.requesting_agency_id if addressed else None,  # type: ignore[attr-defined]
         requested_staff_id=given.staff_id,
         team_id=assignment.team_id,  # type: ignore[attr-defined]
         assignment_id=assignment.id,

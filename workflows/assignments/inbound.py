@@ -16,11 +16,10 @@ from models.assignments import Assignment, AssignmentPath, AssignmentStatus, Inv
 from models.audit import WorkflowHistory
 from models.organisation import Agency, Position
 from workflows.approvals import INBOUND_SECRETARY_GENERAL
-from workflows.assignments import effects, rules
+from workflows.assignments import effects, rules, steps
 from workflows.assignments.inputs import (
     AdviseInput,
     ApproveInvolvementInput,
-    ReasonInput,
     ReceiveAgencyRequestInput,
     SubmitInvolvementInput,
 )
@@ -177,14 +176,9 @@ INVOLVEMENT_STEPS: tuple[Transition, ...] = (
         when=rules.FROM_AGENCY,
         rule_ids=("ASG-4", "AC-6", "AC-7"),
     ),
-    Transition(
-        action="reject",
-        sources=(I.SUBMITTED,),
-        target=I.REJECTED,
-        actors=(SECRETARY_GENERAL,),
-        approval=Approves(INBOUND_SECRETARY_GENERAL, requester=DECISION.requester, rejects=True),
-        input=ReasonInput,
-        reason_required=True,
+    steps.refusal(
+        DECISION,
+        SECRETARY_GENERAL,
         effect=effects.involvement_rejected,
         when=rules.FROM_AGENCY,
         rule_ids=("ASG-4", "AC-6"),
@@ -207,31 +201,9 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         description="The Secretary General records another agency's written request for LPSK staff and "
         "consults the related unit head (ASG-4).",
     ),
-    Transition(
-        action="involvement_approved",
-        sources=(S.CONSULTING,),
-        target=S.APPROVED,
-        guards=(rules.every_involvement_approved,),
-        when=rules.INBOUND,
-        rule_ids=("ASG-4", "ASG-7"),
-    ),
-    Transition(
-        action="involvement_rejected",
-        sources=(S.CONSULTING,),
-        target=S.REJECTED,
-        effect=effects.path_ended,
-        when=rules.INBOUND,
-        rule_ids=("ASG-4",),
-    ),
-    Transition(
-        action="issue_letter",
-        sources=(S.APPROVED,),
-        target=S.LETTER_ISSUED,
-        actors=(SECRETARY_GENERAL,),
-        guards=(rules.every_involvement_approved,),
-        effect=effects.secretary_general_letter_issued,
-        when=rules.INBOUND,
-        rule_ids=("ASG-4", "ASG-10"),
+    *steps.involvement_outcome(S.CONSULTING, S.APPROVED, when=rules.INBOUND, rule_ids=("ASG-4", "ASG-7")),
+    steps.secretary_general_letter(
+        S.APPROVED, SECRETARY_GENERAL, when=rules.INBOUND, rule_ids=("ASG-4", "ASG-10")
     ),
     Transition(
         action="deliver",
@@ -241,14 +213,11 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         when=rules.INBOUND,
         rule_ids=("ASG-4",),
     ),
-    Transition(
-        action="withdraw",
-        sources=(S.CONSULTING, S.APPROVED),
+    steps.ended(
+        "withdraw",
+        (S.CONSULTING, S.APPROVED),
+        (SECRETARY_GENERAL,),
         target=S.WITHDRAWN,
-        actors=(SECRETARY_GENERAL,),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
         when=rules.INBOUND,
         rule_ids=("ASG-4",),
     ),

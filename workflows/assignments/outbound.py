@@ -19,11 +19,10 @@ from models.assignments import (
     InvolvementStatus,
 )
 from models.organisation import Agency, Position
-from workflows.assignments import effects, rules
+from workflows.assignments import effects, rules, steps
 from workflows.assignments.inputs import (
     AgencyAnswerInput,
     AgencyRefusalInput,
-    ReasonInput,
     RequestAgencyInvolvementInput,
     SubmitInvolvementInput,
 )
@@ -252,43 +251,13 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         description="After the consultation, the Secretary General sends the written request to the head "
         "of the agency (ASG-3).",
     ),
-    Transition(
-        action="reject",
-        sources=(S.CONSULTING,),
-        target=S.REJECTED,
-        actors=(SECRETARY_GENERAL,),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
-        when=rules.OUTBOUND,
-        rule_ids=("ASG-3",),
+    steps.ended("reject", (S.CONSULTING,), (SECRETARY_GENERAL,), when=rules.OUTBOUND, rule_ids=("ASG-3",)),
+    # Fired by the agency's answer: the record of every answer (ASG-7) is checked at the letter.
+    *steps.involvement_outcome(
+        S.AWAITING_INVOLVEMENT, S.APPROVED, guards=(), when=rules.OUTBOUND, rule_ids=("ASG-3", "ASG-7")
     ),
-    # Fired by the agency's answer, whose history row is written after it: the record of every
-    # answer (ASG-7) is checked at the letter.
-    Transition(
-        action="involvement_approved",
-        sources=(S.AWAITING_INVOLVEMENT,),
-        target=S.APPROVED,
-        when=rules.OUTBOUND,
-        rule_ids=("ASG-3", "ASG-7"),
-    ),
-    Transition(
-        action="involvement_rejected",
-        sources=(S.AWAITING_INVOLVEMENT,),
-        target=S.REJECTED,
-        effect=effects.path_ended,
-        when=rules.OUTBOUND,
-        rule_ids=("ASG-3",),
-    ),
-    Transition(
-        action="issue_letter",
-        sources=(S.APPROVED,),
-        target=S.LETTER_ISSUED,
-        actors=(SECRETARY_GENERAL,),
-        guards=(rules.every_involvement_approved,),
-        effect=effects.secretary_general_letter_issued,
-        when=rules.OUTBOUND,
-        rule_ids=("ASG-3", "ASG-7", "ASG-10", "AC-8"),
+    steps.secretary_general_letter(
+        S.APPROVED, SECRETARY_GENERAL, when=rules.OUTBOUND, rule_ids=("ASG-3", "ASG-7", "ASG-10", "AC-8")
     ),
     Transition(
         action="deliver",
@@ -303,14 +272,11 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         "(ASG-4, by the related unit head); to the applicant through their own head (ASG-6, by the "
         "target unit head).",
     ),
-    Transition(
-        action="withdraw",
-        sources=(S.CONSULTING, S.AWAITING_INVOLVEMENT, S.APPROVED),
+    steps.ended(
+        "withdraw",
+        (S.CONSULTING, S.AWAITING_INVOLVEMENT, S.APPROVED),
+        (OWNING_HEAD,),
         target=S.WITHDRAWN,
-        actors=(OWNING_HEAD,),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
         when=rules.OUTBOUND,
         rule_ids=("ASG-3",),
     ),

@@ -75,8 +75,26 @@ VOLUNTARY_BETWEEN_UNITS = all_of(
     field_is("direction", InvolvementDirection.INTERNAL_CROSS_UNIT),
     field_is("kind", AssignmentKind.VOLUNTARY_APPLICATION),
 )  # ASG-6
-TO_AGENCY = field_is("direction", InvolvementDirection.OUTBOUND_TO_AGENCY)  # ASG-3
-FROM_AGENCY = field_is("direction", InvolvementDirection.INBOUND_FROM_AGENCY)  # ASG-4
+OUTBOUND_VOLUNTARY = field_is("path", AssignmentPath.OUTBOUND_AGENCY_VOLUNTARY)  # Pasal 11(2), ORG-4
+INBOUND_VOLUNTARY = field_is("path", AssignmentPath.INBOUND_AGENCY_VOLUNTARY)  # Pasal 11(2), ORG-4
+# Requests to and from an agency: for an appointment (ASG-3, ASG-4) or a voluntary application
+# (Pasal 11(2)); the kind tells who answers them, as between units.
+TO_AGENCY = all_of(
+    field_is("direction", InvolvementDirection.OUTBOUND_TO_AGENCY),
+    field_is("kind", AssignmentKind.APPOINTMENT),
+)  # ASG-3
+FROM_AGENCY = all_of(
+    field_is("direction", InvolvementDirection.INBOUND_FROM_AGENCY),
+    field_is("kind", AssignmentKind.APPOINTMENT),
+)  # ASG-4
+VOLUNTARY_TO_AGENCY = all_of(
+    field_is("direction", InvolvementDirection.OUTBOUND_TO_AGENCY),
+    field_is("kind", AssignmentKind.VOLUNTARY_APPLICATION),
+)  # Pasal 11(2): LPSK staff applying to another agency
+VOLUNTARY_FROM_AGENCY = all_of(
+    field_is("direction", InvolvementDirection.INBOUND_FROM_AGENCY),
+    field_is("kind", AssignmentKind.VOLUNTARY_APPLICATION),
+)  # Pasal 11(2): another agency's officer applying to an LPSK unit
 
 
 async def staff_of_unit(staff_ids: Iterable[UUID | None], unit_id: UUID | None) -> bool:
@@ -247,12 +265,16 @@ __all__ = [
     "CROSS_UNIT_VOLUNTARY",
     "FROM_AGENCY",
     "INBOUND",
+    "INBOUND_VOLUNTARY",
     "OUTBOUND",
+    "OUTBOUND_VOLUNTARY",
     "PROPOSING_HEAD",
     "SECRETARY_GENERAL",
     "TARGET_HEAD",
     "TO_AGENCY",
     "VOLUNTARY_BETWEEN_UNITS",
+    "VOLUNTARY_FROM_AGENCY",
+    "VOLUNTARY_TO_AGENCY",
     "WITHIN_UNIT",
     "WITHIN_UNIT_VOLUNTARY",
     "all_of",

@@ -24,11 +24,10 @@ from models.assignments import (
 )
 from models.organisation import Position, Staff
 from workflows.approvals import VOLUNTARY_OWN_HEAD, VOLUNTARY_TARGET_HEAD
-from workflows.assignments import effects, rules
+from workflows.assignments import effects, rules, steps
 from workflows.assignments.inputs import (
     ApplyInput,
     ApproveInvolvementInput,
-    ReasonInput,
     SubmitInvolvementInput,
 )
 from workflows.engine import Approves, Step, Transition, guard, head_of, position, staff_concerned
@@ -185,19 +184,9 @@ INVOLVEMENT_STEPS: tuple[Transition, ...] = (
         when=rules.VOLUNTARY_BETWEEN_UNITS,
         rule_ids=("ASG-6", "ASG-7", "AC-6", "AC-7"),
     ),
-    Transition(
-        action="reject",
-        sources=(I.SUBMITTED,),
-        target=I.REJECTED,
-        actors=(TARGET_HEAD,),
-        approval=Approves(
-            VOLUNTARY_TARGET_HEAD,
-            unit=TARGET_HEAD_DECISION.unit,
-            requester=TARGET_HEAD_DECISION.requester,
-            rejects=True,
-        ),
-        input=ReasonInput,
-        reason_required=True,
+    steps.refusal(
+        TARGET_HEAD_DECISION,
+        TARGET_HEAD,
         effect=effects.involvement_rejected,
         when=rules.VOLUNTARY_BETWEEN_UNITS,
         rule_ids=("ASG-6", "AC-6"),
@@ -237,17 +226,7 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         "availability of staff (ASG-6, then forwarding it to the target unit head); never their own "
         "application (AC-7).",
     ),
-    Transition(
-        action="reject",
-        sources=(S.SUBMITTED,),
-        target=S.REJECTED,
-        actors=(UNIT_HEAD,),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
-        when=_WITHIN,
-        rule_ids=("ASG-5",),
-    ),
+    steps.ended("reject", (S.SUBMITTED,), (UNIT_HEAD,), when=_WITHIN, rule_ids=("ASG-5",)),
     Transition(
         action="issue_letter",
         sources=(S.APPROVED,),
@@ -258,14 +237,11 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         when=_WITHIN,
         rule_ids=("ASG-5", "ASG-10"),
     ),
-    Transition(
-        action="withdraw",
-        sources=(S.SUBMITTED, S.APPROVED),
+    steps.ended(
+        "withdraw",
+        (S.SUBMITTED, S.APPROVED),
+        (APPLICANT_5,),
         target=S.WITHDRAWN,
-        actors=(APPLICANT_5,),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
         when=_WITHIN,
         rule_ids=("ASG-5",),
     ),
@@ -292,38 +268,9 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         when=_ACROSS,
         rule_ids=("ASG-6", "AC-6", "AC-7"),
     ),
-    Transition(
-        action="reject",
-        sources=(S.SUBMITTED,),
-        target=S.REJECTED,
-        actors=(OWN_HEAD,),
-        approval=Approves(
-            VOLUNTARY_OWN_HEAD,
-            unit=OWN_HEAD_DECISION.unit,
-            requester=OWN_HEAD_DECISION.requester,
-            rejects=True,
-        ),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
-        when=_ACROSS,
-        rule_ids=("ASG-6",),
-    ),
-    Transition(
-        action="involvement_approved",
-        sources=(S.OWN_HEAD_APPROVED,),
-        target=S.TARGET_HEAD_APPROVED,
-        guards=(rules.every_involvement_approved,),
-        when=_ACROSS,
-        rule_ids=("ASG-6", "ASG-7"),
-    ),
-    Transition(
-        action="involvement_rejected",
-        sources=(S.OWN_HEAD_APPROVED,),
-        target=S.REJECTED,
-        effect=effects.path_ended,
-        when=_ACROSS,
-        rule_ids=("ASG-6",),
+    steps.refusal(OWN_HEAD_DECISION, OWN_HEAD, effect=effects.path_ended, when=_ACROSS, rule_ids=("ASG-6",)),
+    *steps.involvement_outcome(
+        S.OWN_HEAD_APPROVED, S.TARGET_HEAD_APPROVED, when=_ACROSS, rule_ids=("ASG-6", "ASG-7")
     ),
     Transition(
         action="consult_secretary_general",
@@ -337,27 +284,14 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         description="Having approved, the target unit head consults the Secretary General on the "
         "application, who then issues the letter or rejects (ASG-6).",
     ),
-    Transition(
-        action="issue_letter",
-        sources=(S.CONSULTING,),
-        target=S.LETTER_ISSUED,
-        actors=(SECRETARY_GENERAL,),
-        guards=(rules.every_involvement_approved, team_of_the_owning_unit),
-        effect=effects.secretary_general_letter_issued,
+    steps.secretary_general_letter(
+        S.CONSULTING,
+        SECRETARY_GENERAL,
+        guards=(team_of_the_owning_unit,),
         when=_ACROSS,
         rule_ids=("ASG-6", "ASG-7", "ASG-10", "AC-8"),
     ),
-    Transition(
-        action="reject",
-        sources=(S.CONSULTING,),
-        target=S.REJECTED,
-        actors=(SECRETARY_GENERAL,),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
-        when=_ACROSS,
-        rule_ids=("ASG-6",),
-    ),
+    steps.ended("reject", (S.CONSULTING,), (SECRETARY_GENERAL,), when=_ACROSS, rule_ids=("ASG-6",)),
     Transition(
         action="deliver",
         sources=(S.LETTER_ISSUED,),
@@ -366,14 +300,11 @@ ASSIGNMENT_STEPS: tuple[Transition, ...] = (
         when=_ACROSS,
         rule_ids=("ASG-6",),
     ),
-    Transition(
-        action="withdraw",
-        sources=(S.SUBMITTED, S.OWN_HEAD_APPROVED, S.TARGET_HEAD_APPROVED, S.CONSULTING),
+    steps.ended(
+        "withdraw",
+        (S.SUBMITTED, S.OWN_HEAD_APPROVED, S.TARGET_HEAD_APPROVED, S.CONSULTING),
+        (APPLICANT_6,),
         target=S.WITHDRAWN,
-        actors=(APPLICANT_6,),
-        input=ReasonInput,
-        reason_required=True,
-        effect=effects.path_ended,
         when=_ACROSS,
         rule_ids=("ASG-6",),
     ),
