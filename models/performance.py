@@ -1,5 +1,8 @@
 """Reporting and the performance cycle: reports, escalations, coordination, targets,
-activity plans, dialogues, evaluations and appraisals (RPT-1–6, PERF-1–5)."""
+activity plans, dialogues, evaluations and appraisals (RPT-1–6, PERF-1–5), and the team-level
+responsibilities of Lamp. Bab II: the unit head's direction, the lead's division of roles and
+report of members' performance (ORG-7, ORG-8), an outside agency's decision on an escalation
+(Lamp. 3.c.4)."""
 
 from __future__ import annotations
 
@@ -33,6 +36,31 @@ class WorkReportStatus(StrEnum):
 class EscalationStatus(StrEnum):
     OPEN = "open"
     RESOLVED = "resolved"
+
+
+class AgencyDecisionStatus(StrEnum):
+    RECORDED = "recorded"  # Lamp. 3.c.4: the owning agency's written decision, kept as given
+
+
+class TeamDirectionKind(StrEnum):
+    """ORG-7 (Lamp. Bab II 2.c–d): arahan terpadu, masukan, umpan balik; collaboration between teams."""
+
+    DIRECTION = "direction"
+    INPUT = "input"
+    FEEDBACK = "feedback"
+    COLLABORATION = "collaboration"
+
+
+class TeamDirectionStatus(StrEnum):
+    GIVEN = "given"  # ORG-7: recorded as given
+
+
+class RoleAllocationStatus(StrEnum):
+    ALLOCATED = "allocated"  # ORG-8: the lead's division of roles, kept as made
+
+
+class MemberPerformanceReportStatus(StrEnum):
+    SENT = "sent"  # ORG-8: sent to the appraising official and the unit head
 
 
 class CoordinationNoteStatus(StrEnum):
@@ -132,11 +160,32 @@ class WorkReport(PerisaiModel):
 
 class Escalation(PerisaiModel):
     """A problem in a team raised by the lead with alternatives and a recommendation, to
-    the owning unit head or a member's own unit head, and its resolution (RPT-5)."""
+    the owning unit head or a member's own unit head (RPT-5) or, in a cross-agency team, to
+    the head of the agency owning the performance (Lamp. 3.c.4), and its resolution."""
 
     team = _fk("models.Team", "escalations", "The team with the problem.")
     raised_by = _fk("models.Staff", "escalations_raised", "The team lead.")
-    raised_to = _fk("models.Staff", "escalations_received", "Owning unit head, or a member's own unit head.")
+    raised_to = _fk(
+        "models.Staff",
+        "escalations_received",
+        "Owning unit head, a member's own unit head, or the Secretary General; empty when it is "
+        "addressed to the head of another agency (Lamp. 3.c.4).",
+        null=True,
+    )
+    to_agency_head = fields.BooleanField(
+        default=False,
+        description="Addressed to the head of the agency owning the performance (cross-agency team, "
+        "Lamp. 3.c.4).",
+    )
+    owning_agency = _fk(
+        "models.Agency",
+        "escalations",
+        "The outside agency owning the performance, whose head decides (Lamp. 3.c.4); empty for LPSK.",
+        null=True,
+    )
+    agency_letter = fields.CharField(
+        max_length=200, null=True, description="Reference of the agency's written decision, when recorded."
+    )
     problem = fields.TextField(description="The problem.")
     alternatives = fields.TextField(null=True, description="Alternatives considered.")
     recommendation = fields.TextField(null=True, description="The lead's recommendation.")
@@ -317,3 +366,125 @@ class Appraisal(PerisaiModel):
 
     class Meta:
         table = "appraisals"
+
+
+class AgencyEscalationDecision(PerisaiModel):
+    """The written decision of the head of another agency owning the performance on a
+    cross-agency team's escalation: given through the agency's partner token, or recorded by
+    the Secretary General from its letter (Lamp. 3.c.4)."""
+
+    escalation = _fk("models.Escalation", "agency_decisions", "The escalation decided.")
+    agency = _fk(
+        "models.Agency",
+        "escalation_decisions",
+        "The agency owning the performance (always set once recorded; a guard refuses otherwise).",
+        null=True,
+    )
+    decision = fields.TextField(description="The agency head's decision or follow-up.")
+    agency_letter = fields.CharField(
+        max_length=200, null=True, description="Number and date of the agency's letter (staff recording it)."
+    )
+    recorded_by = _fk(
+        "models.Staff",
+        "escalation_decisions_recorded",
+        "Staff who recorded the letter; empty when the agency's token gave it.",
+        null=True,
+    )
+    status = fields.CharEnumField(
+        AgencyDecisionStatus,
+        max_length=40,
+        default=AgencyDecisionStatus.RECORDED,
+        db_index=True,
+        description="Workflow state.",
+    )
+
+    class Meta:
+        table = "agency_escalation_decisions"
+
+
+class TeamDirection(PerisaiModel):
+    """The unit head's integrated direction, input or feedback to a team on its activity, or a
+    direction to collaborate with another team (ORG-7, Lamp. Bab II 2.c–d)."""
+
+    team = _fk("models.Team", "team_directions", "The team directed.")
+    given_by = _fk("models.Staff", "team_directions_given", "Head of the unit that owns the team.")
+    kind = fields.CharEnumField(
+        TeamDirectionKind,
+        max_length=40,
+        db_index=True,
+        description="Direction, input, feedback, collaboration.",
+    )
+    activity_plan = _fk("models.ActivityPlan", "team_directions", "Activity it is about.", null=True)
+    with_team = _fk(
+        "models.Team",
+        "team_directions_with",
+        "The other team to collaborate with (collaboration).",
+        null=True,
+    )
+    content = fields.TextField(description="What the head directs or says.")
+    status = fields.CharEnumField(
+        TeamDirectionStatus,
+        max_length=40,
+        default=TeamDirectionStatus.GIVEN,
+        db_index=True,
+        description="Workflow state.",
+    )
+
+    class Meta:
+        table = "team_directions"
+
+
+class TeamRoleAllocation(PerisaiModel):
+    """The lead's division of a role in the team to a member by competence (ORG-8, ORG-5)."""
+
+    team = _fk("models.Team", "role_allocations", "The team.")
+    staff = _fk("models.Staff", "role_allocations", "The member given the role.")
+    allocated_by = _fk("models.Staff", "role_allocations_made", "The team lead.")
+    competency = _fk("models.Competency", "role_allocations", "The competency the role rests on (ORG-5).")
+    activity_plan = _fk("models.ActivityPlan", "role_allocations", "Activity the role is in.", null=True)
+    role = fields.CharField(max_length=300, description="The role and what is expected of the member.")
+    status = fields.CharEnumField(
+        RoleAllocationStatus,
+        max_length=40,
+        default=RoleAllocationStatus.ALLOCATED,
+        db_index=True,
+        description="Workflow state.",
+    )
+
+    class Meta:
+        table = "team_role_allocations"
+
+
+class MemberPerformanceReport(PerisaiModel):
+    """The lead's report of a member's performance to the member's appraising official and the
+    head of the unit that owns the team, for the member's appraisal (ORG-8, Lamp. Bab II 3.e)."""
+
+    team = _fk("models.Team", "member_performance_reports", "The team.")
+    staff = _fk("models.Staff", "member_performance_reports", "The member reported on.")
+    lead = _fk("models.Staff", "member_performance_reports_written", "The team lead.")
+    appraiser = _fk(
+        "models.Staff",
+        "member_performance_reports_appraised",
+        "The member's appraising official: the head of their home unit.",
+        null=True,
+    )
+    unit_head = _fk(
+        "models.Staff",
+        "member_performance_reports_received",
+        "Head of the unit that owns the team.",
+        null=True,
+    )
+    period_start = fields.DateField(null=True, description="First day covered.")
+    period_end = fields.DateField(null=True, description="Last day covered.")
+    results = fields.TextField(description="The member's results and conduct (internal).")
+    status = fields.CharEnumField(
+        MemberPerformanceReportStatus,
+        max_length=40,
+        default=MemberPerformanceReportStatus.SENT,
+        db_index=True,
+        description="Workflow state.",
+    )
+    sent_at = fields.DatetimeField(db_index=True, description="When it was sent.")
+
+    class Meta:
+        table = "member_performance_reports"

@@ -31,13 +31,17 @@ from models.audit import WorkflowHistory
 from models.organisation import Position, Unit, UnitFunction
 from models.performance import (
     ActivityPlan,
+    AgencyEscalationDecision,
     Appraisal,
     CoordinationNote,
     Escalation,
     Evaluation,
+    MemberPerformanceReport,
     PerformanceDialogue,
     PerformanceTarget,
     TargetLevel,
+    TeamDirection,
+    TeamRoleAllocation,
     WorkReport,
 )
 from tests.accounts.factories import short
@@ -231,7 +235,11 @@ async def snapshot() -> tuple[Any, ...]:
     """Everything the reporting and performance steps write except refusal audit entries."""
     return (
         sorted(await WorkReport.all().values_list("id", "status", "through_id", "summary")),
-        sorted(await Escalation.all().values_list("id", "status", "resolution")),
+        sorted(await Escalation.all().values_list("id", "status", "resolution", "agency_letter")),
+        await AgencyEscalationDecision.all().count(),
+        await TeamDirection.all().count(),
+        await TeamRoleAllocation.all().count(),
+        await MemberPerformanceReport.all().count(),
         await CoordinationNote.all().count(),
         sorted(await PerformanceTarget.all().values_list("id", "status")),
         sorted(await ActivityPlan.all().values_list("id", "status", "accepted_by_id", "detail")),

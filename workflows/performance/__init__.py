@@ -9,6 +9,9 @@
 - `evaluation` (evaluations.py) — evaluation → the Secretary General's review → follow-up (PERF-3).
 - `appraisal` (appraisals.py) — cross-unit members appraised and sent to their home unit head
   (PERF-5).
+- `team_direction`, `team_role_allocation`, `member_performance_report` (team_work.py) — the unit
+  head's direction to a team (ORG-7), the lead's division of roles by competence and report of a
+  member's performance (ORG-8).
 
 Assignment completion (PERF-4 for assignments) lives with the assignment workflow.
 """
@@ -21,11 +24,24 @@ from workflows.performance.dialogues import PERFORMANCE_DIALOGUE
 from workflows.performance.evaluations import EVALUATION
 from workflows.performance.plans import ACTIVITY_PLAN
 from workflows.performance.targets import PERFORMANCE_TARGET
+from workflows.performance.team_work import MEMBER_PERFORMANCE_REPORT, TEAM_DIRECTION, TEAM_ROLE_ALLOCATION
 
 register(PERFORMANCE_TARGET)
 register(ACTIVITY_PLAN)
 register(PERFORMANCE_DIALOGUE)
 register(EVALUATION)
 register(APPRAISAL)
+register(TEAM_DIRECTION)
+register(TEAM_ROLE_ALLOCATION)
+register(MEMBER_PERFORMANCE_REPORT)
 
-__all__ = ["ACTIVITY_PLAN", "APPRAISAL", "EVALUATION", "PERFORMANCE_DIALOGUE", "PERFORMANCE_TARGET"]
+__all__ = [
+    "ACTIVITY_PLAN",
+    "APPRAISAL",
+    "EVALUATION",
+    "MEMBER_PERFORMANCE_REPORT",
+    "PERFORMANCE_DIALOGUE",
+    "PERFORMANCE_TARGET",
+    "TEAM_DIRECTION",
+    "TEAM_ROLE_ALLOCATION",
+]

@@ -1,9 +1,20 @@
-"""Escalations (Lamp. 3.a.1.d.3, 3.b.3–4): RPT-5 as a workflow.
+"""Escalations (Lamp. 3.a.1.d.3, 3.b.3–4, 3.c.4): RPT-5 as a workflow.
 
 The team lead raises a problem with alternatives and a recommendation; it goes to the head of the
 unit that owns the team, who decides — or, in a cross-unit team, to a member's own unit head, who
 follows it up within their unit. Who it goes to is read from the organisation (AC-6); the decision
 is the head's, never the lead's and never an expert's (AC-7, AC-9).
+
+In a cross-agency team the lead may also put it to the head of the agency owning the performance
+(`raise_to_agency_head`, Lamp. 3.c.4: "kepada pimpinan instansi pemilik kinerja untuk diputuskan").
+Seed over spec: RPT-5 in 01-organisation.md names only unit heads; the seed's Lamp. 3.c.4 adds this
+path, so it is implemented here from the seed. The owning agency is read from the data: the agency
+that asked for LPSK's staff for the team (an ASG-4 assignment of the team), otherwise LPSK itself.
+For LPSK the Secretary General decides (`resolve`): the secretariat's performance agreement is the
+Secretary General's (Lamp. Bab III.A.1, PERF-1; Pasal 14(2) "Sekretaris Jenderal sebagai pemilik
+kinerja") and so are its decisions (Lamp. Bab II 1.d, ORG-6). Another agency's head decides in writing,
+through its partner token or recorded by the Secretary General from its letter
+(agency_decisions.py, then `agency_decided` here).
 """
 
 from __future__ import annotations
@@ -11,14 +22,23 @@ from __future__ import annotations
 from uuid import UUID
 
 from authz.principal import Principal
-from models.organisation import Position
+from models.assignments import Assignment, AssignmentPath, AssignmentStatus, Team
+from models.organisation import Agency, Position
 from models.performance import Escalation, EscalationStatus
 from workflows.approvals import Capacity
-from workflows.engine import Actor, Step, Transition, Workflow, guard, head_of_unit, team_lead
+from workflows.engine import Actor, Condition, Step, Transition, Workflow, guard, head_of_unit, team_lead
 from workflows.reporting import lines
-from workflows.reporting.inputs import RaiseEscalationInput, ResolveEscalationInput
+from workflows.reporting.inputs import (
+    AgencyDecisionInput,
+    RaiseEscalationInput,
+    RaiseToAgencyHeadInput,
+    ResolveEscalationInput,
+)
 
 S = EscalationStatus
+TO_OTHER_AGENCY = Condition(
+    "addressed to another agency's head (Lamp. 3.c.4)", lambda e: e.owning_agency_id is not None
+)
 
 LEAD = team_lead("team_id", "RPT-5", "the team lead")
 SECRETARY_GENERAL = lines.secretary_general("RPT-5")
@@ -111,7 +131,48 @@ async def not_decided_by_the_lead(step: Step) -> bool:
     return bool(step.record.raised_by_id != step.principal.staff_id)
 
 
+@guard(
+    "RPT-5",
+    id="Hanya ketua tim lintas instansi yang dapat menyampaikan permasalahan kepada pimpinan instansi "
+    "pemilik kinerja ('teamId', RPT-5, Lamp. 3.c.4).",
+    en="Only the lead of a cross-agency team may put a problem to the head of the agency owning the "
+    "performance ('teamId', RPT-5, Lamp. 3.c.4).",
+    field="teamId",
+)
+async def cross_agency_team(step: Step) -> bool:
+    """Lamp. 3.c.4: the path to an agency's head exists in cross-agency work only."""
+    return await Team.filter(id=step.record.team_id, is_cross_agency=True).exists()
+
+
+@guard(
+    "RPT-5",
+    id="Tidak ada pimpinan instansi pemilik kinerja untuk memutuskan permasalahan ini: Sekretaris Jenderal "
+    "tidak menjabat, atau instansi bukan mitra aktif (RPT-5, Lamp. 3.c.4).",
+    en="There is no head of the agency owning the performance to decide: no Secretary General in post, or "
+    "the agency is not an active partner (RPT-5, Lamp. 3.c.4).",
+)
+async def agency_head_to_decide(step: Step) -> bool:
+    """Lamp. 3.c.4: LPSK's Secretary General (not the lead themself), or an active partner agency."""
+    record = step.record
+    if record.owning_agency_id is not None:
+        return await Agency.filter(id=record.owning_agency_id, active=True).exists()
+    return record.raised_to_id is not None and record.raised_to_id != record.raised_by_id
+
+
 # --- builds and effects ----------------------------------------------------------------------------
+
+
+async def owning_agency(team_id: UUID) -> UUID | None:
+    """The outside agency owning the performance a team works for — the agency whose request brought
+    LPSK's staff to the team (ASG-4) — or None: LPSK's own performance (ASG-3 and every other path)."""
+    found = (
+        await Assignment.filter(team_id=team_id, path=AssignmentPath.INBOUND_AGENCY_REQUEST)
+        .exclude(status__in=[AssignmentStatus.REJECTED, AssignmentStatus.WITHDRAWN])
+        .exclude(requesting_agency_id=None)
+        .order_by("created_at")
+        .values_list("requesting_agency_id", flat=True)
+    )
+    return found[0] if found else None  # type: ignore[return-value]
 
 
 async def _raised_to(step: Step, given: RaiseEscalationInput) -> UUID | None:
@@ -140,9 +201,37 @@ async def _build(step: Step) -> Escalation:
     return record
 
 
+async def _build_to_agency_head(step: Step) -> Escalation:
+    given: RaiseToAgencyHeadInput = step.input
+    await lines.team(given.team_id)
+    agency = await owning_agency(given.team_id)
+    record = Escalation(
+        team_id=given.team_id,
+        raised_by_id=step.principal.staff_id,
+        problem=given.problem.strip(),
+        alternatives=lines.text(given.alternatives),
+        recommendation=lines.text(given.recommendation),
+        to_agency_head=True,
+        owning_agency_id=agency,
+        status=S.OPEN,
+    )
+    # LPSK's performance: the Secretary General decides (see the module docstring); another agency's
+    # head is outside LPSK's staff, so nobody here is `raised_to`.
+    record.raised_to_id = await lines.secretary_general_id() if agency is None else None
+    return record
+
+
 async def _resolved(step: Step) -> None:
     record: Escalation = step.record
     record.resolution = step.input.resolution.strip()
+    record.resolved_at = step.now
+
+
+async def _agency_decided(step: Step) -> None:
+    given: AgencyDecisionInput = step.input
+    record: Escalation = step.record
+    record.resolution = given.decision.strip()
+    record.agency_letter = lines.text(given.agency_letter)
     record.resolved_at = step.now
 
 
@@ -150,9 +239,10 @@ ESCALATION = Workflow(
     name="escalation",
     model=Escalation,
     state_field="status",
-    description="Penyampaian permasalahan tim (Lamp. 3.a–3.b): the lead raises a problem with alternatives "
+    description="Penyampaian permasalahan tim (Lamp. 3.a–3.c): the lead raises a problem with alternatives "
     "and a recommendation to the owning unit head — or, in a cross-unit team, to a member's own unit "
-    "head — who resolves it (RPT-5). Experts comment through coordination notes, never decide (AC-9).",
+    "head; in a cross-agency team, to the head of the agency owning the performance — who resolves it "
+    "(RPT-5, Lamp. 3.c.4). Experts comment through coordination notes, never decide (AC-9).",
     transitions=(
         Transition(
             action="raise",
@@ -174,6 +264,28 @@ ESCALATION = Workflow(
             "member's own unit head (RPT-5).",
         ),
         Transition(
+            action="raise_to_agency_head",
+            sources=(),
+            target=S.OPEN,
+            actors=(LEAD,),
+            guards=(
+                alternatives_and_recommendation,
+                team_still_working,
+                cross_agency_team,
+                agency_head_to_decide,
+            ),
+            input=RaiseToAgencyHeadInput,
+            build=_build_to_agency_head,
+            rule_ids=("RPT-5", "ORG-8"),
+            label=(
+                "Sampaikan kepada pimpinan instansi pemilik kinerja",
+                "Raise with the owning agency's head",
+            ),
+            description="In a cross-agency team the lead puts a problem, with alternatives and a "
+            "recommendation, to the head of the agency owning the performance for decision (Lamp. 3.c.4): "
+            "the Secretary General for LPSK's own; another agency's head answers in writing.",
+        ),
+        Transition(
             action="resolve",
             sources=(S.OPEN,),
             target=S.RESOLVED,
@@ -186,7 +298,19 @@ ESCALATION = Workflow(
             description="The head it was raised with (in post or acting) records the decision or "
             "follow-up (RPT-5, AC-6); not the lead, not an expert (AC-7, AC-9).",
         ),
+        # Fired by the agency's written decision (agency_decisions.py), by its token or recorded by staff.
+        Transition(
+            action="agency_decided",
+            sources=(S.OPEN,),
+            target=S.RESOLVED,
+            input=AgencyDecisionInput,
+            effect=_agency_decided,
+            when=TO_OTHER_AGENCY,
+            rule_ids=("RPT-5",),
+            label=("Keputusan pimpinan instansi dicatat", "The agency head's decision recorded"),
+            description="The other agency's written decision resolves the escalation (Lamp. 3.c.4).",
+        ),
     ),
 )
 
-__all__ = ["ESCALATION"]
+__all__ = ["ESCALATION", "TO_OTHER_AGENCY", "owning_agency"]

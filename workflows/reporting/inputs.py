@@ -120,6 +120,37 @@ class ResolveEscalationInput:
 
 
 @dataclass(frozen=True)
+class RaiseToAgencyHeadInput:
+    """Lamp. 3.c.4: in a cross-agency team, a problem for the head of the agency owning the performance."""
+
+    team_id: UUID = field(metadata=doc("The cross-agency team with the problem (the caller leads it)."))
+    problem: str = field(metadata=doc("The problem or obstacle."))
+    alternatives: str = field(metadata=doc("The alternatives considered (Lamp. 3.c.4, RPT-5)."))
+    recommendation: str = field(metadata=doc("The lead's recommendation (Lamp. 3.c.4, RPT-5)."))
+
+    def __post_init__(self) -> None:
+        required(self.problem, "problem")
+
+
+@dataclass(frozen=True)
+class AgencyDecisionInput:
+    """Lamp. 3.c.4: the written decision of the head of the other agency owning the performance."""
+
+    escalation_id: UUID = field(metadata=doc("The escalation addressed to the agency's head."))
+    decision: str = field(metadata=doc("The agency head's decision or follow-up."))
+    agency_letter: str | None = field(
+        default=None,
+        metadata=doc(
+            "Number and date of the agency's letter; required when LPSK staff record it (Lamp. 3.c.4).",
+            max_length=200,
+        ),
+    )
+
+    def __post_init__(self) -> None:
+        required(self.decision, "decision")
+
+
+@dataclass(frozen=True)
 class RecordCoordinationInput:
     """RPT-6: coordination with experts, other officials or other teams, recorded on the team."""
 
@@ -137,8 +168,10 @@ class RecordCoordinationInput:
 
 
 __all__ = [
+    "AgencyDecisionInput",
     "DraftReportInput",
     "RaiseEscalationInput",
+    "RaiseToAgencyHeadInput",
     "ReasonInput",
     "RecordCoordinationInput",
     "RequestReportInput",
