@@ -48,6 +48,11 @@ PERFORMANCE = (
     "performance_dialogues",
     "evaluations",
     "appraisals",
+    # ORG-7, ORG-8, Lamp. 3.c.4 — the team-level work of Lamp. Bab II (added with those workflows).
+    "team_directions",
+    "team_role_allocations",
+    "member_performance_reports",
+    "agency_escalation_decisions",
 )
 PROTECTION = (
     "cases",
@@ -126,6 +131,38 @@ def secret(*tables: str) -> tuple[str, ...]:
 def without(tables: tuple[str, ...], *left_out: str) -> tuple[str, ...]:
     return tuple(t for t in tables if t not in left_out)
 
+
+# DEC-1: the application-review unit reviews every application LPSK receives — walk-in, online,
+# referred, proactive, at the head office or a regional office — and analyses the proactive actions
+# (PRO-2): it reads them all, with the cases and people they concern, and the leaders' decisions on
+# them. The people's identities stay masked: no secret_fields line names the unit (AC-11).
+REVIEW_WORK = (
+    "cases",
+    "protectees",
+    "family_members",
+    "applications",
+    "application_program_requests",
+    "decisions",
+    "proactive_actions",
+    "proactive_team_members",
+)
+# ADM-1 … ADM-6, PRG-6 … PRG-10, MON-1: the rights-fulfilment unit carries out every program granted —
+# letters and agreements, checklists, costs, monitoring and evaluation — so it reads them all, with
+# the decisions granting them and the cases and people concerned; identities masked here too (AC-11:
+# of this unit only its bureau head reads them in clear). Not the applications: those are the
+# review's, before any program exists.
+RIGHTS_WORK = (
+    "cases",
+    "protectees",
+    "family_members",
+    "decisions",
+    "protection_programs",
+    "program_checklist_items",
+    "program_evaluations",
+    "cost_reimbursements",
+    "monitoring_visits",
+    "documents",
+)
 
 # Official acts only their issuers write: leaders' decisions (DEC-1), assignment letters
 # of unit heads and the Secretary General (ASG-1 … ASG-6).
@@ -210,6 +247,10 @@ GRANTS: list[Grant] = [
     # AC-6 — steps naming a portfolio: PRO-2 (application review), SH-4 (rights fulfilment).
     ("portfolio:application_review", ("proactive_actions",), ("approve",), "all"),
     ("portfolio:rights_fulfilment", ("safe_house_standards_assessments",), ("approve",), "all"),
+    # DEC-1, PRO-2 — the application-review unit (its staff; its head too) reads what it reviews.
+    ("unit:application_review", REVIEW_WORK, READ, "all"),
+    # ADM-1 … ADM-6, MON-1 — the rights-fulfilment unit reads the programs it carries out.
+    ("unit:rights_fulfilment", RIGHTS_WORK, READ, "all"),
     # SH-9, SH-21, SH-23 — the rights-fulfilment bureau head runs the safe houses and placements.
     (
         "head:rights_fulfilment",
@@ -259,6 +300,10 @@ GRANTS: list[Grant] = [
     ("scope:notifications:read", ("documents",), READ, "agency"),
     ("scope:placements:request", ("placements",), ("read", "create"), "agency"),
     ("scope:applications:refer", ("applications",), ("read", "create"), "agency"),
+    # APP-4, TRM-1b — the agency follows the applications it referred or its official requested, and the
+    # programs asked for; not the case, the people or the decisions (ADM-3's letter tells it those).
+    ("scope:applications:refer", ("application_program_requests",), READ, "agency"),
+    ("scope:applications:read", ("applications", "application_program_requests"), READ, "agency"),
     # AC-3 — a public reporter reaches only their own reports (and follows the companion, VR-4).
     ("reporter", ("violence_reports",), ("read", "create"), "reporter"),
     ("reporter", ("reporters", "field_visits", "visit_positions"), READ, "reporter"),

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Through:
     """Belonging through a one-to-many table, as a subquery rather than a join (a join would
-    repeat rows): rows whose `id` is in (SELECT `link` FROM `model` WHERE `key` IN values AND `where`)."""
+    repeat rows): rows whose `on` column (`id` unless said) is in
+    (SELECT `link` FROM `model` WHERE `key` IN values AND `where`)."""
 
     model: str  # model name in the "models" app, e.g. "Placement"
     link: str  # column of `model` pointing at the scoped row, e.g. "protectee_id"
     key: str  # column of `model` holding the owner id, e.g. "house_id"
     where: tuple[tuple[str, object], ...] = ()  # further ORM filters on `model`
+    on: str = "id"  # column of the scoped row that `link` matches, e.g. "action_id" for a roster
 
 
 Path = str | Through
@@ -53,6 +55,7 @@ HOUSE = Ownership(unit=("managing_unit_id",), house=("id",))
 UNDER_HOUSE = HOUSE.via("house__")
 REPORT = Ownership(agency=("agency_id",), reporter=("reporter_id",), own=("intake_admin_id", "companion_id"))
 UNDER_REPORT = REPORT.via("report__")
+PROACTIVE_TEAM = "ProactiveTeamMember"
 TEAM = Ownership(unit=("owning_unit_id",), team=("id",), own=("lead_id",))
 UNDER_TEAM = TEAM.via("team__")
 
@@ -104,6 +107,22 @@ OWNERSHIP: dict[str, Ownership] = {
         unit=("unit_id", "staff__unit_id"), team=("team_id",), own=("staff_id", "evaluator_id")
     ),
     "appraisals": Ownership(unit=("staff__unit_id",), team=("team_id",), own=("staff_id", "appraiser_id")),
+    # ORG-7, ORG-8, Lamp. 3.c.4 — the team-level work, belonging like the team's other records.
+    "team_directions": Ownership(unit=UNDER_TEAM.unit, team=("team_id",), own=("given_by_id",)),
+    "team_role_allocations": Ownership(
+        unit=UNDER_TEAM.unit, team=("team_id",), own=("staff_id", "allocated_by_id")
+    ),
+    "member_performance_reports": Ownership(
+        unit=("team__owning_unit_id", "staff__unit_id"),
+        team=("team_id",),
+        own=("staff_id", "lead_id", "appraiser_id", "unit_head_id"),
+    ),
+    "agency_escalation_decisions": Ownership(
+        unit=("escalation__team__owning_unit_id",),
+        team=("escalation__team_id",),
+        own=("recorded_by_id",),
+        agency=("agency_id",),
+    ),
     # protection
     "cases": CASE,
     # AC-11: a safe-house manager reaches the people placed in their house, not yet left.
@@ -120,17 +139,42 @@ OWNERSHIP: dict[str, Ownership] = {
             ),
         }
     ),
-    "applications": UNDER_CASE,
+    # AC-2: a partner agency's token reaches the applications it referred (APP-4) or whose protection its
+    # official requested (APP-4, TRM-1b) — the application only: its case, people and decisions have no
+    # agency path, so the same token reads none of them.
+    "applications": Ownership(
+        **{**UNDER_CASE.__dict__, "agency": ("referred_by_agency_id", "initiating_agency_id")}
+    ),
     "decisions": UNDER_CASE,
     "protection_programs": UNDER_CASE,
     "documents": Ownership(**{**UNDER_CASE.__dict__, "agency": ("recipient_agency_id",)}),
-    "emergency_protections": UNDER_CASE,
+    # EMG-1: whoever asked for an emergency protection follows it, even once off the person's case.
+    "emergency_protections": Ownership(
+        **{**UNDER_CASE.__dict__, "own": (*UNDER_CASE.own, "requested_by_id")}
+    ),
     "complaints": Ownership(unit=("handling_unit_id",), own=("answered_by_id",)),
-    "proactive_actions": Ownership(**{**UNDER_CASE.__dict__, "own": ("reported_by_id", "approved_by_id")}),
-    "proactive_team_members": Ownership(own=("staff_id",)),
+    # PRO-2, PRO-4: the officers of an action's investigation team reach the action and its roster.
+    "proactive_actions": Ownership(
+        **{
+            **UNDER_CASE.__dict__,
+            "own": (
+                "reported_by_id",
+                "approved_by_id",
+                Through(PROACTIVE_TEAM, link="action_id", key="staff_id"),
+            ),
+        }
+    ),
+    "proactive_team_members": Ownership(
+        own=("staff_id", Through(PROACTIVE_TEAM, link="action_id", key="staff_id", on="action_id"))
+    ),
     "monitoring_visits": UNDER_CASE,
     "family_members": CASE.via("protectee__case__"),
-    "application_program_requests": CASE.via("application__case__"),
+    "application_program_requests": Ownership(
+        **{
+            **CASE.via("application__case__").__dict__,
+            "agency": ("application__referred_by_agency_id", "application__initiating_agency_id"),
+        }
+    ),
     "cost_reimbursements": CASE.via("program__case__"),
     "program_checklist_items": CASE.via("program__case__"),
     "program_evaluations": CASE.via("program__case__"),

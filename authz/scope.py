@@ -32,7 +32,7 @@ NOTHING = Q(id__isnull=True)  # ids are never null: matches no row
 def _one(path: Path, values: list[Any]) -> Q:
     if isinstance(path, Through):
         linked = Tortoise.apps["models"][path.model].filter(**{f"{path.key}__in": values}, **dict(path.where))
-        return Q(id__in=Subquery(linked.values(path.link)))
+        return Q(**{f"{path.on}__in": Subquery(linked.values(path.link))})
     return Q(**{f"{path}__in": values})
 
 

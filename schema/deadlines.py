@@ -33,8 +33,9 @@ class Deadline:
 class Query:
     @strawberry.field(
         description="Everything due that the caller may read, earliest first, the overdue flagged: the outcome "
-        "of a proactive action one calendar day after its approval (PRO-3), and the other time limits whose "
-        "workflows register a source (ADM-2, SH-12)."
+        "of a proactive action one calendar day after its approval (PRO-3), the notification letter to the "
+        "protectee by the end of the seventh day after the decision (ADM-2), and the other time limits "
+        "whose workflows register a source (SH-12)."
     )
     async def deadlines(self, info: Info) -> list[Deadline]:
         now = audit.utcnow()

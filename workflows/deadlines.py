@@ -8,7 +8,8 @@ WORKFLOW_MODULES, so it is imported before the sources are asked). A source answ
 obligations — not yet met — that the principal may read, selected with `authz.scope` in the
 database query (AC-12), at most MAX_PER_SOURCE of them, earliest first. `due(principal, now)`
 merges every source, earliest first; an item past its time is overdue: the breach is flagged
-(PRO-3, ADM-2, SH-12).
+(PRO-3, ADM-2, SH-12). Registered today: `proactive_action` (PRO-3,
+workflows/proactive_actions/deadlines.py) and `notification_letter` (ADM-2, workflows/documents/due.py).
 
     @deadline_source("proactive_action")
     async def proactive_actions_due(principal: Principal, now: dt.datetime) -> list[DeadlineItem]:

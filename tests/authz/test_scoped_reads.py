@@ -14,11 +14,14 @@ from typing import Any
 from tortoise.expressions import Q
 
 from authz import units
+from models.assignments import TeamMembership
 from models.audit import AuditEntry
 from models.cases import Case, Protectee
+from models.organisation import Staff, Unit, UnitFunction
 from models.placements import Placement
 from models.violence_reports import ViolenceReport
 from tests.client import error_codes, execute
+from tests.organisation.conftest import as_staff
 
 CASES = """
 query Cases($first: Int!, $after: String) {
@@ -77,9 +80,23 @@ async def test_cases_leader_and_oversight_count_every_case_ac_12(demo):
     assert total > 0 and counts == {"leader": total, "oversight": total}
 
 
+async def regional_team_member() -> Any:
+    """A member of a case team at a regional office: no unit-wide read of the protection files, so
+    what they reach is AC-8's alone (the demo's team member is on the rights-fulfilment bureau's staff)."""
+    offices = await Unit.filter(function=UnitFunction.REGIONAL).values_list("id", flat=True)
+    case_teams = await Case.filter(team_id__isnull=False).values_list("team_id", flat=True)
+    for membership in await TeamMembership.filter(
+        staff__unit_id__in=list(offices), team_id__in=list(set(case_teams)), left_on__isnull=True
+    ).order_by("staff__employee_number"):
+        principal = await as_staff(await Staff.get(id=membership.staff_id))  # type: ignore[attr-defined]
+        if principal.team_ids:
+            return principal
+    raise AssertionError("the demo has no case team at a regional office")
+
+
 async def test_cases_team_member_pages_hold_exactly_the_reachable_cases_ac_8_ac_12(demo):
     # given
-    member = demo["team_member"]
+    member = await regional_team_member()
     expected = await reachable_case_ids(member)
     # when
     total, seen = await every_case_id(member)
@@ -89,14 +106,24 @@ async def test_cases_team_member_pages_hold_exactly_the_reachable_cases_ac_8_ac_
 
 
 async def test_cases_unit_head_reaches_the_subtree_only_ac_5_ac_12(demo):
-    # given
-    head = demo["unit_head"]
+    # given: the head of a regional office (the review bureau's head reads every case, DEC-1)
+    office = await Unit.filter(function=UnitFunction.REGIONAL, head_id__isnull=False).order_by("code").first()
+    head = await as_staff(await Staff.get(id=office.head_id))
     expected = await reachable_case_ids(head)
     # when
     total, seen = await every_case_id(head)
     # then
-    assert total == len(seen) and set(seen) == expected
+    assert 0 < total == len(seen) and set(seen) == expected
     assert total < await Case.all().count()
+
+
+async def test_cases_review_and_rights_units_count_every_case_dec_1_adm_1(demo):
+    # given: the review bureau's head and a rights-fulfilment officer (the demo's team member)
+    total = await Case.all().count()
+    # when
+    counts = {role: (await every_case_id(demo[role]))[0] for role in ("unit_head", "team_member")}
+    # then: every application is reviewed there, every program carried out there
+    assert counts == {"unit_head": total, "team_member": total}
 
 
 async def test_cases_executor_outside_every_team_counts_nothing_ac_12(demo):

@@ -30,7 +30,9 @@ async def test_deadlines_show_the_overdue_proactive_action_to_leaders_pro_3(demo
     assert [i["dueAt"] for i in items] == sorted(i["dueAt"] for i in items)
 
 
-@pytest.mark.parametrize("role", ["reporter", "partner", "executor", "house_manager", "expert"])
+# Not the house manager: on the staff of the rights-fulfilment bureau, they read the letters it delivers
+# (ADM-2) — tests/protection/test_deadlines_letters.py.
+@pytest.mark.parametrize("role", ["reporter", "partner", "executor", "hr_staff", "expert"])
 async def test_deadlines_of_what_one_cannot_read_are_not_listed_ac_12(demo, role):  # noqa: F811
     assert payload(await execute(DEADLINES, as_=demo[role]), "deadlines") == []
 

@@ -5,6 +5,7 @@ a program runs, evaluation during or after it — and each way around refused wi
 from __future__ import annotations
 
 import dataclasses
+import uuid
 
 import pytest
 
@@ -13,6 +14,7 @@ from models.programs import (
     EvaluationRecommendation,
     EvaluationTiming,
     MonitoringKind,
+    MonitoringVisit,
     MonitorRole,
     ProgramStatus,
 )
@@ -182,13 +184,29 @@ async def test_monitoring_visit_by_staff_outside_the_monitors_is_forbidden_mon_1
     assert await snapshot() == before
 
 
-async def test_monitoring_visit_of_a_program_out_of_reach_is_not_found_ac_12(policies):
-    # given: the rights-fulfilment officer is not on the case (own scope: their cases only)
+async def test_monitoring_visit_by_the_rights_unit_on_a_program_of_any_case_mon_1(policies):
+    # given: the rights-fulfilment officer is not on the case — the unit as a whole monitors
+    # (Pasal 42(1): "unit kerja yang menangani urusan di bidang pemenuhan hak")
     org = await organisation()
     (running,) = await programs(org, ProgramStatus.ACTIVE)
+    # when
+    recorded = await run(
+        MONITORING_VISIT, "record", None, await as_(org.rights_officer), visit(running.id), now=NOW
+    )
+    # then
+    assert recorded.program_id == running.id
+
+
+async def test_monitoring_visit_of_an_unknown_program_is_not_found_ac_12(policies):
+    # given
+    org = await organisation()
+    before = await MonitoringVisit.all().count()
     # when / then
     with pytest.raises(NotFound):
-        await run(MONITORING_VISIT, "record", None, await as_(org.rights_officer), visit(running.id), now=NOW)
+        await run(
+            MONITORING_VISIT, "record", None, await as_(org.rights_officer), visit(uuid.uuid4()), now=NOW
+        )
+    assert await MonitoringVisit.all().count() == before
 
 
 async def test_program_evaluation_record_during_and_after_mon_1(policies):

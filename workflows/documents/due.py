@@ -1,5 +1,6 @@
-"""Letters to the protectee that are due, and those overdue (ADM-2): for the deadlines query and
-for anyone listing them. Rows are scoped in SQL to what the principal may read (AC-12)."""
+"""Letters to the protectee that are due, and those overdue (ADM-2): for anyone listing them, and as
+the `notification_letter` source of the deadlines list (workflows/deadlines.py). Rows are scoped in
+SQL to what the principal may read (AC-12)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from uuid import UUID
 from authz.principal import Principal
 from authz.scope import scope
 from models.documents import NOTIFICATION_DUE_DAYS, Document, DocumentKind, DocumentStatus
+from workflows.deadlines import MAX_PER_SOURCE, DeadlineItem, deadline_source
 from workflows.engine import LOCAL_TIMEZONE
 from workflows.messages import MESSAGES as CATALOGUE
 
 RULE = "ADM-2"
+SOURCE = "notification_letter"
 LABEL_KEY = "documents.notification_due"
-MAX_ITEMS = 500
+MAX_ITEMS = MAX_PER_SOURCE
 CATALOGUE[LABEL_KEY] = (
     "Sampaikan surat pemberitahuan kepada Terlindung (paling lambat 7 hari setelah keputusan, ADM-2)",
     "Deliver the notification letter to the protectee (within 7 days of the decision, ADM-2)",
@@ -76,6 +79,24 @@ async def due_items(principal: Principal | None, now: dt.datetime, limit: int = 
     ]
 
 
+@deadline_source(SOURCE)
+async def letters_due(principal: Principal, now: dt.datetime) -> list[DeadlineItem]:
+    """Who asks + the moment → the protectee letters they may read still to be delivered, each due at
+    the end of the seventh day after the decision (ADM-2, Pasal 17(2)); past it, a breach."""
+    return [
+        DeadlineItem(
+            source=SOURCE,
+            rule_id=item.rule,
+            record_type=item.record_type,
+            record_id=item.record_id,
+            code=item.code,
+            label_key=item.label_key,
+            due_at=item.due_at,
+        )
+        for item in await due_items(principal, now, MAX_PER_SOURCE)
+    ]
+
+
 async def overdue_letters(principal: Principal | None, now: dt.datetime) -> list[DueItem]:
     """Who asks + the moment → the protectee letters past their due date and still undelivered (ADM-2)."""
     return [item for item in await due_items(principal, now) if item.overdue]
@@ -86,4 +107,14 @@ def due_date(decided_on: dt.date) -> dt.date:
     return decided_on + dt.timedelta(days=NOTIFICATION_DUE_DAYS)
 
 
-__all__ = ["LABEL_KEY", "RULE", "DueItem", "due_date", "due_items", "end_of", "overdue_letters"]
+__all__ = [
+    "LABEL_KEY",
+    "RULE",
+    "SOURCE",
+    "DueItem",
+    "due_date",
+    "due_items",
+    "end_of",
+    "letters_due",
+    "overdue_letters",
+]
