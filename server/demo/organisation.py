@@ -21,6 +21,7 @@ from models.assignments import (
     TeamRole,
     TeamStatus,
 )
+from models.audit import Approval, ApprovalDecision, PrincipalKind, WorkflowHistory
 from models.numbering import NumberSequence
 from models.organisation import (
     ActingAppointment,
@@ -43,6 +44,7 @@ from models.performance import (
     ActivityPlanStatus,
     Appraisal,
     AppraisalRating,
+    AppraisalStatus,
     CoordinationNote,
     CoordinationStage,
     Escalation,
@@ -57,6 +59,13 @@ from models.performance import (
     WorkReportStatus,
 )
 from server.demo.context import DemoContext
+from workflows.approvals import (
+    INVOLVEMENT_TARGET_HEAD,
+    VOLUNTARY_OWN_HEAD,
+    VOLUNTARY_TARGET_HEAD,
+    ApprovalRule,
+)
+from workflows.assignments.records import AGENCY_APPROVAL
 
 TODAY = dt.date(2026, 11, 23)
 NOW = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
@@ -455,8 +464,42 @@ async def _assignment(
 async def _involvement(
     number: int, direction: InvolvementDirection, status: InvolvementStatus, **extra: object
 ) -> InvolvementRequest:
+    """A request of an assignment's path; its kind is the assignment's (ASG-2 and ASG-6 share a
+    direction: the kind tells who decides, records.deciding_rule)."""
+    assignment = extra.get("assignment")
+    kind = assignment.kind if isinstance(assignment, Assignment) else AssignmentKind.APPOINTMENT
     return await InvolvementRequest.create(
-        code=f"PLB-{YEAR}-{number:04d}", direction=direction, status=status, **extra
+        code=f"PLB-{YEAR}-{number:04d}", direction=direction, status=status, kind=kind, **extra
+    )
+
+
+async def _approved(
+    rule: ApprovalRule, subject: Assignment | InvolvementRequest, approver: Staff, days_ago: int
+) -> None:
+    """The deciding official's approval on record through the one approval mechanism (AC-6), which
+    ASG-7 reads — a status set by hand is not a record (workflows/assignments/records.py)."""
+    await Approval.create(
+        subject_type=type(subject).__name__,
+        subject_id=subject.id,
+        step=rule.step,
+        approver=approver,
+        decision=ApprovalDecision.APPROVED,
+        note="Disetujui.",
+        decided_at=NOW - dt.timedelta(days=days_ago),
+    )
+
+
+async def _agency_answered(request: InvolvementRequest, days_ago: int) -> None:
+    """ASG-3: the agency's written yes, given through its partner token, as the workflow records it."""
+    await WorkflowHistory.create(
+        subject_type=InvolvementRequest.__name__,
+        subject_id=request.id,
+        action=AGENCY_APPROVAL,
+        from_state=InvolvementStatus.SUBMITTED.value,
+        to_state=InvolvementStatus.APPROVED.value,
+        principal_kind=PrincipalKind.PARTNER_TOKEN,
+        principal_ref="perisai_pat_demo0000",
+        occurred_at=NOW - dt.timedelta(days=days_ago),
     )
 
 
@@ -589,6 +632,7 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         availability_note="Tersedia dua hari per minggu.",
         reason="Disetujui.",
     )
+    await _approved(INVOLVEMENT_TARGET_HEAD, approved, review.head, 21)
     await _join(cross_team, in_unit[1], 20)
     await _join(cross_team, reviewers[0], 20, approved)
     await letters.issue(a2, "LPSK", sg, 20, cross_team)
@@ -660,6 +704,8 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         purpose="Jaksa penghubung untuk jadwal persidangan.",
         reason="Persetujuan tertulis Kejati Fiktif.",
     )
+    await _approved(INVOLVEMENT_TARGET_HEAD, lead_request, rights.head, 14)
+    await _agency_answered(agency_request, 12)
     await _join(agency_team, in_unit[3], 10, lead_request)
     await _join(agency_team, officer, 10, agency_request)
     await letters.issue(a3, "LPSK", sg, 11, agency_team)
@@ -685,6 +731,7 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         "Audit internal semester I",
         AssignmentPath.WITHIN_UNIT_APPOINTMENT,
         AssignmentStatus.COMPLETED,
+        results_summary="Empat audit internal selesai; temuan ditindaklanjuti.",  # PERF-4
         requesting_unit=oversight,
         team=audit_team,
         proposer=oversight.head,
@@ -715,7 +762,7 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         team=forming,
         proposer=general.head,
     )
-    await _involvement(
+    standards_request = await _involvement(
         4,
         InvolvementDirection.INTERNAL_CROSS_UNIT,
         InvolvementStatus.APPROVED,
@@ -730,6 +777,7 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         purpose="Ahli hukum untuk penyusunan standar.",
         availability_note="Tersedia penuh.",
     )
+    await _approved(INVOLVEMENT_TARGET_HEAD, standards_request, legal.head, 2)
 
     # individual paths at other steps
     a6 = await _assignment(
@@ -754,6 +802,7 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         requested_by=reviewers[1],
         purpose="Mengajukan diri untuk pendampingan persidangan.",
     )
+    await _approved(VOLUNTARY_OWN_HEAD, a6, review.head, 3)  # ASG-6: forwarded with it
     a7 = await _assignment(
         7,
         "Sosialisasi layanan ke kepolisian",
@@ -799,7 +848,8 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         9,
         "Penyusunan kajian internal layanan",
         AssignmentPath.WITHIN_UNIT_VOLUNTARY,
-        AssignmentStatus.WITHDRAWN,
+        # ASG-10: a letter is revoked, not deleted; an assignment is withdrawn only before its letter
+        AssignmentStatus.LETTER_ISSUED,
         requesting_unit=general,
         staff=_members(ctx, general)[1],
         proposer=_members(ctx, general)[1],
@@ -856,16 +906,34 @@ async def _teams_and_assignments(ctx: DemoContext) -> None:
         staff=reviewers[2],
         proposer=review.head,
     )
-    await _assignment(
+    monitor = _members(ctx, medan)[2]
+    a13 = await _assignment(
         13,
         "Pemantauan program di wilayah",
         AssignmentPath.CROSS_UNIT_VOLUNTARY,
         AssignmentStatus.TARGET_HEAD_APPROVED,
         requesting_unit=medan,
         target_unit=rights,
-        staff=_members(ctx, medan)[2],
-        proposer=_members(ctx, medan)[2],
+        staff=monitor,
+        proposer=monitor,
     )
+    # ASG-6: the own head approved and forwarded it; the target head approved the request
+    await _approved(VOLUNTARY_OWN_HEAD, a13, medan.head, 6)
+    monitoring_request = await _involvement(
+        10,
+        InvolvementDirection.INTERNAL_CROSS_UNIT,
+        InvolvementStatus.APPROVED,
+        requesting_unit=medan,
+        target_unit=rights,
+        requested_staff=monitor,
+        assignment=a13,
+        requested_by=monitor,
+        decided_by=rights.head,
+        decided_at=NOW - dt.timedelta(days=4),
+        purpose="Mengajukan diri untuk pemantauan program di wilayah.",
+        availability_note="Sesuai keahlian pemantauan.",
+    )
+    await _approved(VOLUNTARY_TARGET_HEAD, monitoring_request, rights.head, 4)
     await _assignment(
         14,
         "Pengumpulan data layanan",
@@ -1051,11 +1119,12 @@ async def _performance_cycle(
     )
 
     # PERF-3: evaluation → SG review → returned for follow-up → closed
+    # PERF-3: `unit` always names the unit evaluated, or the unit of the team or person evaluated
     for evaluator, extra, status in (
-        (rights.head, {"team": unit_team}, EvaluationStatus.SUBMITTED_TO_SG),
+        (rights.head, {"team": unit_team, "unit": rights}, EvaluationStatus.SUBMITTED_TO_SG),
         (sg, {"unit": review}, EvaluationStatus.RETURNED_FOR_FOLLOW_UP),
-        (oversight.head, {"team": audit_team}, EvaluationStatus.CLOSED),
-        (review.head, {"staff": reviewers[2]}, EvaluationStatus.DRAFT),
+        (oversight.head, {"team": audit_team, "unit": oversight}, EvaluationStatus.CLOSED),
+        (review.head, {"staff": reviewers[2], "unit": review}, EvaluationStatus.DRAFT),
     ):
         reviewed = status in (EvaluationStatus.RETURNED_FOR_FOLLOW_UP, EvaluationStatus.CLOSED)
         await Evaluation.create(
@@ -1069,19 +1138,25 @@ async def _performance_cycle(
             follow_up="Rencana aksi disusun." if status is EvaluationStatus.CLOSED else None,
             **extra,
         )
-    # PERF-5: members from other units appraised by the owning unit head, sent home
-    await Appraisal.create(
-        appraiser=rights.head,
-        staff=reviewers[0],
-        team=cross_team,
-        home_unit_head=review.head,
-        period_start=month[0],
-        period_end=month[1],
-        rating=AppraisalRating.ABOVE_EXPECTATIONS,
-        score="88.50",
-        narrative="Telaah cermat dan tepat waktu.",
-        sent_at=days(1),
-    )
+    # PERF-5: members from other units appraised by the owning unit head and sent home — the
+    # team's first ten days sent, the days since still a draft (a sent one carries its sending)
+    for start, end, status, narrative in (
+        (20, 11, AppraisalStatus.SENT, "Telaah cermat dan tepat waktu."),
+        (10, 0, AppraisalStatus.DRAFT, "Telaah lanjutan sesuai jadwal."),
+    ):
+        await Appraisal.create(
+            appraiser=rights.head,
+            staff=reviewers[0],
+            team=cross_team,
+            home_unit_head=review.head,
+            period_start=TODAY - dt.timedelta(days=start),
+            period_end=TODAY - dt.timedelta(days=end),
+            rating=AppraisalRating.ABOVE_EXPECTATIONS,
+            score="88.50",
+            narrative=narrative,
+            status=status,
+            sent_at=days(end) if status is AppraisalStatus.SENT else None,
+        )
     await Appraisal.create(
         appraiser=review.head,
         staff=agency_team.lead,

@@ -524,6 +524,8 @@ async def _case_teams(run: _Run, cases: list[Case]) -> None:
             scope=AssignmentScope.TEAM,
             path=AssignmentPath.WITHIN_UNIT_APPOINTMENT,
             status=AssignmentStatus.COMPLETED if closed else AssignmentStatus.IN_PROGRESS,
+            # PERF-4: completed only on results reported and accepted
+            results_summary="Penanganan perlindungan kasus selesai (fiktif)." if closed else None,
             requesting_unit_id=unit.id,
             team_id=team.id,
             proposer_id=run.head(unit).id,
@@ -901,7 +903,7 @@ def _terminate(
         protectee_id=program.protectee_id,
         record_type=OfficialRecordType.TERMINATION,
         title="Berita acara penghentian perlindungan",
-        status=DocumentStatus.SIGNED,
+        status=DocumentStatus.ISSUED,  # an official record is issued, never signed (documents workflow)
     )
     program.status, program.termination_reason = ProgramStatus.TERMINATED, reason
     program.termination_decision_id, program.terminated_at = decision.id, _at(on, 7)
@@ -1133,7 +1135,7 @@ async def _emergencies_and_proactive(
         protectee_id=people[25][0].id,
         record_type=OfficialRecordType.EMERGENCY,
         title="Berita acara perlindungan darurat",
-        status=DocumentStatus.SIGNED,
+        status=DocumentStatus.ISSUED,  # as workflows/emergency.py issues it
     )
     await Document.bulk_create(docs)
     officer = run.officer(run.units["review"], 3)
@@ -1253,6 +1255,7 @@ async def _emergencies_and_proactive(
                 scope=AssignmentScope.INDIVIDUAL,
                 path=AssignmentPath.WITHIN_UNIT_APPOINTMENT,
                 status=AssignmentStatus.COMPLETED if outcome else AssignmentStatus.IN_PROGRESS,
+                results_summary="Tindakan proaktif dilaporkan (fiktif)." if outcome else None,  # PERF-4
                 requesting_unit_id=review.id,
                 staff_id=officer.id,
                 proposer_id=run.head(review).id,
