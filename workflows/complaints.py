@@ -28,10 +28,11 @@ from models.proactive_actions import (
 )
 from workflows.approvals import Capacity
 from workflows.engine import LOCAL_TIMEZONE, Actor, Step, Transition, Workflow, doc, guard, head_of, register
+from workflows.engine.actors import unit_officer
 from workflows.errors import ValidationFailed
 from workflows.letters import next_code
 from workflows.messages import MESSAGES as CATALOGUE
-from workflows.proactive_actions.access import reachable, unit_officer
+from workflows.proactive_actions.access import reachable
 
 CATALOGUE.update(
     {

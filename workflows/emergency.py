@@ -23,10 +23,11 @@ from workflows.approvals import EMERGENCY_PROTECTION
 from workflows.documents.effects import issue_document
 from workflows.documents.inputs import IssueDocumentInput
 from workflows.engine import Approves, Step, Transition, Workflow, doc, guard, position, register
+from workflows.engine.actors import lpsk_officer
 from workflows.errors import ValidationFailed
 from workflows.letters import next_code
 from workflows.messages import MESSAGES as CATALOGUE
-from workflows.proactive_actions.access import lpsk_officer, reachable
+from workflows.proactive_actions.access import reachable
 
 CATALOGUE.update(
     {

@@ -33,9 +33,10 @@ from models.programs import (
     ProtectionProgram,
 )
 from workflows.engine import Step, Transition, Workflow, doc, field_is, guard, position, register
+from workflows.engine.actors import unit_officer
 from workflows.errors import NotFound, ValidationFailed
 from workflows.messages import MESSAGES as CATALOGUE
-from workflows.proactive_actions.access import reachable, unit_officer
+from workflows.proactive_actions.access import reachable
 
 CATALOGUE.update(
     {

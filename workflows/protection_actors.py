@@ -16,7 +16,7 @@ from models.cases import Case
 from models.organisation import Position, Staff, Unit, UnitFunction, UnitKind
 from models.programs import ProtectionProgram
 from workflows.approvals import Capacity
-from workflows.engine import Actor, head_of_unit, position
+from workflows.engine import Actor, head_of_unit, of_function, position
 
 REVIEW = UnitFunction.APPLICATION_REVIEW.value
 RIGHTS = UnitFunction.RIGHTS_FULFILMENT.value
@@ -26,19 +26,6 @@ REFER_SCOPE = "applications:refer"
 
 def _staff(principal: Principal) -> UUID | None:
     return principal.staff_id if principal.kind is PrincipalKind.STAFF else None
-
-
-def _of_function(principal: Principal, *functions: str) -> Capacity | None:
-    """Staff of a unit with one of `functions`, or the head (in post or acting) of such a unit."""
-    staff_id = _staff(principal)
-    if staff_id is None:
-        return None
-    if principal.unit_function in functions:
-        return Capacity(staff_id, post=f"staff of a {principal.unit_function} unit")
-    headed = principal.headed_unit_functions & set(functions)
-    if headed:
-        return Capacity(staff_id, post=f"head of a {sorted(headed)[0]} unit")
-    return None
 
 
 async def case_of(record: Model) -> UUID | None:
@@ -70,11 +57,11 @@ async def _case_team_member(principal: Principal, record: Model) -> Capacity | N
 
 
 async def _reviewer(principal: Principal, record: Model) -> Capacity | None:
-    return _of_function(principal, REVIEW)
+    return of_function(principal, REVIEW)
 
 
 async def _receiver(principal: Principal, record: Model) -> Capacity | None:
-    return _of_function(principal, REVIEW, REGIONAL)
+    return of_function(principal, REVIEW, REGIONAL)
 
 
 async def _referrer(principal: Principal, record: Model) -> Capacity | None:
@@ -163,7 +150,7 @@ async def _rights_bureau_head(principal: Principal, record: Model) -> Capacity |
 
 
 async def _rights_officer(principal: Principal, record: Model) -> Capacity | None:
-    return _of_function(principal, RIGHTS) or await _case_team_member(principal, record)
+    return of_function(principal, RIGHTS) or await _case_team_member(principal, record)
 
 
 RIGHTS_BUREAU_HEAD = Actor(

@@ -28,13 +28,18 @@ From it come:
 """
 
 from workflows.engine.actors import (
+    OFFICER_POSITIONS,
     Actor,
     head_of,
+    head_of_function,
     head_of_unit,
+    lpsk_officer,
+    of_function,
     portfolio,
     position,
     staff_concerned,
     team_lead,
+    unit_officer,
 )
 from workflows.engine.declaration import (
     Approves,
@@ -54,6 +59,7 @@ from workflows.engine.runner import LOCAL_TIMEZONE, Step, authorize, available_a
 
 __all__ = [
     "LOCAL_TIMEZONE",
+    "OFFICER_POSITIONS",
     "Actor",
     "Approves",
     "Condition",
@@ -70,7 +76,10 @@ __all__ = [
     "field_is",
     "guard",
     "head_of",
+    "head_of_function",
     "head_of_unit",
+    "lpsk_officer",
+    "of_function",
     "permissions",
     "policy_lines",
     "portfolio",
@@ -79,6 +88,7 @@ __all__ = [
     "run",
     "staff_concerned",
     "team_lead",
+    "unit_officer",
     "workflow_for",
     "workflows",
 ]

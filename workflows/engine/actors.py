@@ -143,13 +143,86 @@ def team_lead(team_field: str, rule_id: str, label: str = "the team lead") -> Ac
     return Actor("team_lead", rule_id, label, (("team_member", "team"),), holds)
 
 
+# Posts of LPSK's own people: not an expert, who advises and does not act (AC-9, ORG-3), nor an
+# outside agency's officer seconded to a team (ORG-4).
+OFFICER_POSITIONS = frozenset(
+    p.value
+    for p in (
+        Position.LEADER,
+        Position.SECRETARY_GENERAL,
+        Position.UNIT_HEAD,
+        Position.ADMINISTRATOR,
+        Position.FUNCTIONAL_OFFICIAL,
+        Position.EXECUTOR,
+    )
+)
+
+
+def lpsk_officer(rule_id: str, label: str = "an LPSK officer") -> Actor:
+    """Any of LPSK's own staff in a structural or functional post (leaders included)."""
+
+    async def holds(principal: Principal, record: Model) -> Capacity | None:
+        staff_id = _staff_id(principal)
+        if staff_id is None or principal.position not in OFFICER_POSITIONS:
+            return None
+        return Capacity(staff_id, post=str(principal.position))
+
+    return Actor("lpsk_officer", rule_id, label, (("staff", "own"),), holds)
+
+
+def of_function(principal: Principal, *functions: str) -> Capacity | None:
+    """Staff of a unit with one of `functions` (ORG-1: rules name units by function), or the head
+    (in post or acting, AC-6) of such a unit → their capacity; anyone else → None."""
+    staff_id = _staff_id(principal)
+    if staff_id is None:
+        return None
+    if principal.unit_function in functions:
+        return Capacity(staff_id, post=f"{principal.position} of a {principal.unit_function} unit")
+    headed = principal.headed_unit_functions & set(functions)
+    if headed:
+        return Capacity(staff_id, post=f"head of a {sorted(headed)[0]} unit")
+    return None
+
+
+def unit_officer(function: str, rule_id: str, label: str) -> Actor:
+    """Staff of a unit with `function`, its head included (see `of_function`)."""
+
+    async def holds(principal: Principal, record: Model) -> Capacity | None:
+        return of_function(principal, function)
+
+    return Actor(
+        f"officer_{function}",
+        rule_id,
+        label,
+        ((f"unit:{function}", "all"), (f"head:{function}", "all")),
+        holds,
+    )
+
+
+def head_of_function(function: str, rule_id: str, label: str) -> Actor:
+    """The head (in post or acting, AC-6) of a unit with `function`."""
+
+    async def holds(principal: Principal, record: Model) -> Capacity | None:
+        staff_id = _staff_id(principal)
+        if staff_id is None or function not in principal.headed_unit_functions:
+            return None
+        return Capacity(staff_id, post=f"head of a {function} unit")
+
+    return Actor(f"head_{function}", rule_id, label, ((f"head:{function}", "all"),), holds)
+
+
 __all__ = [
+    "OFFICER_POSITIONS",
     "Actor",
     "Holds",
     "head_of",
+    "head_of_function",
     "head_of_unit",
+    "lpsk_officer",
+    "of_function",
     "portfolio",
     "position",
     "staff_concerned",
     "team_lead",
+    "unit_officer",
 ]

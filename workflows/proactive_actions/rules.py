@@ -15,14 +15,9 @@ from models.organisation import Staff, UnitFunction
 from models.proactive_actions import ProactiveAction, ProactiveOutcome, ProactiveTeamMember, ProactiveTrigger
 from models.programs import EmergencyProtection, EmergencyStatus
 from workflows.engine import Step, guard, portfolio
+from workflows.engine.actors import OFFICER_POSITIONS, head_of_function, lpsk_officer, unit_officer
 from workflows.errors import NotFound
-from workflows.proactive_actions.access import (
-    OFFICER_POSITIONS,
-    action_team_member,
-    head_of_function,
-    lpsk_officer,
-    unit_officer,
-)
+from workflows.proactive_actions.access import action_team_member
 
 REVIEW = UnitFunction.APPLICATION_REVIEW.value
 
