@@ -5,7 +5,8 @@ builds, without hand-copying:
 
 - a Strawberry object type (docstring → description, `description=` → field docs),
   foreign keys resolved through `by_id` dataloaders, reverse relations through `by_fk`
-  dataloaders, secret fields answered as `null` + `<field>Masked` (AC-11);
+  dataloaders, secret fields answered as `null` + `<field>Masked` (AC-11); for partner tokens and
+  reporters, the fields authz/tiers.py does not open to them answered as `null` (AC-2, AC-11);
 - a `<Model>Filter` input over the indexed, unique and foreign-key fields;
 - a `<Model>OrderField` enum over the non-null indexed fields (plus createdAt, id);
 - root fields `<model>(id)` and `<models>(first, after, filter, orderBy, direction)`.
@@ -30,11 +31,12 @@ from tortoise import fields as tf
 from tortoise.fields.relational import BackwardFKRelation, ForeignKeyFieldInstance, OneToOneFieldInstance
 from tortoise.models import Model
 
+from authz import tiers
 from authz.masking import masked_value
-from authz.scope import require, scope
+from authz.scope import audit_refusal, require, scope
 from models.secrets import EncryptedField, blind_index, reveal
 from schema.pagination import DEFAULT_PAGE_SIZE, Connection, SortDirection, paginate
-from workflows.errors import NotFound, ValidationFailed
+from workflows.errors import Forbidden, NotFound, ValidationFailed
 
 MAX_IN_LIST = 100
 MAX_FILTER_TEXT = 200
@@ -66,6 +68,12 @@ class ModelSpec:
     filter_type: Any = None
     order_type: Any = None
     filter_appliers: dict[str, Callable[[Any], dict[str, Any]]] = field(default_factory=dict)
+    filter_columns: dict[str, str] = field(default_factory=dict)  # filter argument → column it reads
+    hidden: frozenset[str] = frozenset()  # columns outside principals get as null (authz/tiers.py)
+
+    @property
+    def table(self) -> str:
+        return self.model._meta.db_table
 
 
 class Registry:
@@ -110,6 +118,8 @@ class Registry:
             elif name in meta.fields_db_projection:
                 # Plain columns, and FK source columns (unit_id) as cheap ID scalars.
                 spec.scalars[name] = fobj
+        if tiers.declared(spec.table):
+            spec.hidden = frozenset(n for n in spec.scalars if not tiers.outside_may_see(spec.table, n))
         self.specs[model] = spec
 
     # --- type building -------------------------------------------------------------------
@@ -165,10 +175,17 @@ class Registry:
         namespace: dict[str, Any] = {}
         for name, fobj in spec.scalars.items():
             py = self.python_type(fobj)
-            gql = Optional[py] if fobj.null else py  # noqa: UP045 — runtime-built annotation
+            hidden = name in spec.hidden
+            # A field hidden from outside principals answers null to them, so it must be nullable.
+            gql = Optional[py] if fobj.null or hidden else py  # noqa: UP045 — runtime-built annotation
+            description = _hidden_description(fobj.description) if hidden else fobj.description
             if py is strawberry.ID:
                 namespace[name] = strawberry.field(
-                    resolver=_id_resolver(name), graphql_type=gql, description=fobj.description
+                    resolver=_id_resolver(name, hidden), graphql_type=gql, description=description
+                )
+            elif hidden:
+                namespace[name] = strawberry.field(
+                    resolver=_hidden_resolver(name), graphql_type=gql, description=description
                 )
             else:
                 annotations[name] = gql
@@ -188,10 +205,17 @@ class Registry:
             target = self.specs.get(fobj.related_model)
             if target is None:
                 continue
+            # Always nullable: the related row loads through the caller's scope, and a row one may
+            # read can point at one one may not (a partner's referral → its applicant, AC-2, AC-12) —
+            # that relation answers null, it does not fail the whole record.
+            hidden = fobj.source_field in spec.hidden
+            description = _relation_description(fobj.description, fobj.null)
             namespace[name] = strawberry.field(
-                resolver=_forward_resolver(fobj.source_field, fobj.related_model),
-                graphql_type=target.gql_type if not fobj.null else Optional[target.gql_type],  # noqa: UP045
-                description=fobj.description,
+                resolver=_forward_resolver(
+                    fobj.source_field, fobj.related_model, outside=not hidden and tiers.declared(target.table)
+                ),
+                graphql_type=Optional[target.gql_type],  # noqa: UP045
+                description=_hidden_description(description) if hidden else description,
             )
         for name, fobj in spec.backward.items():
             source = self.specs.get(fobj.related_model)
@@ -199,7 +223,9 @@ class Registry:
                 continue
             fk_name = _fk_name_for(fobj)
             namespace[name] = strawberry.field(
-                resolver=_backward_resolver(fobj.related_model, fk_name),
+                resolver=_backward_resolver(
+                    fobj.related_model, fk_name, outside=tiers.declared(source.table)
+                ),
                 graphql_type=list[source.gql_type],
                 description=f"{source.name} records linked to this {spec.name} ({fk_name}).",
             )
@@ -212,14 +238,18 @@ class Registry:
         annotations: dict[str, Any] = {}
         namespace: dict[str, Any] = {"__module__": __name__}
         appliers: dict[str, Callable[[Any], dict[str, Any]]] = {}
+        columns: dict[str, str] = {}
+        column = "id"  # the column the filters added next read; `add` records it (AC-11 checks)
 
         def add(name: str, gql: Any, description: str, apply: Callable[[Any], dict[str, Any]]) -> None:
             annotations[name] = Optional[gql]  # noqa: UP045
             namespace[name] = strawberry.field(default=None, description=description)
             appliers[name] = apply
+            columns[name] = column
 
         add("ids", list[strawberry.ID], "Only these ids.", lambda v: {"id__in": _uuids(v, "filter.ids")})
         for name, fobj in spec.scalars.items():
+            column = name
             if name == "id":
                 continue
             is_fk_column = any(f.source_field == name for f in spec.forward.values())
@@ -243,6 +273,7 @@ class Registry:
             elif py is str:
                 add(name, str, f"Exactly ({label}).", _eq_text(name))
         for name, fobj in spec.secrets.items():
+            column = name
             if fobj.blind_index_field:
                 add(
                     name,
@@ -256,6 +287,7 @@ class Registry:
             cls, name=f"{spec.name}Filter", description=f"Filters for {spec.plural}."
         )
         spec.filter_appliers = appliers
+        spec.filter_columns = columns
 
     def _build_order(self, spec: ModelSpec) -> None:
         members = {"CREATED_AT": "created_at", "UPDATED_AT": "updated_at", "ID": "id"}
@@ -352,12 +384,35 @@ def _blind(name: str, fobj: EncryptedField) -> Callable[[Any], dict[str, Any]]:
 # --- resolvers (closures; `info: Info` marks the reserved parameter) ------------------------
 
 
-def _id_resolver(attr: str) -> Callable[..., Any]:
+def _id_resolver(attr: str, hidden: bool = False) -> Callable[..., Any]:
+    if hidden:
+
+        def resolve_hidden(root: Any, info: Info) -> Any:
+            value = None if tiers.is_outside(info.context.principal) else getattr(root, attr)
+            return None if value is None else str(value)
+
+        return resolve_hidden
+
     def resolve(root: Any) -> Any:
         value = getattr(root, attr)
         return None if value is None else str(value)
 
     return resolve
+
+
+def _hidden_resolver(attr: str) -> Callable[..., Any]:
+    """A field authz/tiers.py does not open to outside principals: null for them (AC-2, AC-11)."""
+
+    def resolve(root: Any, info: Info) -> Any:
+        return None if tiers.is_outside(info.context.principal) else getattr(root, attr)
+
+    return resolve
+
+
+def _hidden_description(description: str | None) -> str:
+    return (
+        f"{description or ''} Null for partner agencies' tokens and public reporters (AC-2, AC-11).".strip()
+    )
 
 
 def _secret_resolver(attr: str) -> Callable[..., Any]:
@@ -376,18 +431,29 @@ def _masked_resolver(attr: str) -> Callable[..., Any]:
     return resolve
 
 
-def _forward_resolver(source_field: str, target: type[Model]) -> Callable[..., Any]:
+def _relation_description(description: str | None, nullable: bool) -> str | None:
+    """A forward relation's description; a required one says why it may still answer null."""
+    if nullable:
+        return description
+    return f"{description or ''} Null when you may not read the linked record (AC-12).".strip()
+
+
+def _forward_resolver(source_field: str, target: type[Model], *, outside: bool) -> Callable[..., Any]:
+    """`outside`: whether partner tokens and reporters may follow it (its column and table declared)."""
+
     async def resolve(root: Any, info: Info) -> Any:
         key = getattr(root, source_field)
-        if key is None:
+        if key is None or (not outside and tiers.is_outside(info.context.principal)):
             return None
         return await info.context.loaders.by_id(target).load(key)
 
     return resolve
 
 
-def _backward_resolver(source: type[Model], fk_name: str) -> Callable[..., Any]:
+def _backward_resolver(source: type[Model], fk_name: str, *, outside: bool) -> Callable[..., Any]:
     async def resolve(root: Any, info: Info) -> list[Any]:
+        if not outside and tiers.is_outside(info.context.principal):
+            return []  # a table tiers.py does not declare: deny by default (AC-2)
         return await info.context.loaders.by_fk(source, fk_name).load(root.pk)
 
     return resolve
@@ -395,7 +461,7 @@ def _backward_resolver(source: type[Model], fk_name: str) -> Callable[..., Any]:
 
 def _get_resolver(spec: ModelSpec) -> Callable[..., Any]:
     async def resolve(info: Info, id: strawberry.ID) -> Any:
-        await require(info.context.principal, spec.model._meta.db_table, "read")
+        await _require_read(info.context.principal, spec)
         row = await info.context.loaders.by_id(spec.model).load(_uuid(id, "id"))
         if row is None:
             raise NotFound(spec.name)
@@ -407,6 +473,16 @@ def _get_resolver(spec: ModelSpec) -> Callable[..., Any]:
         "return": Optional[spec.gql_type],  # noqa: UP045 — null with a NOT_FOUND error
     }
     return resolve
+
+
+async def _require_read(principal: Any, spec: ModelSpec) -> Any:
+    """`require(read)`, and deny by default a table authz/tiers.py does not open to outside principals
+    even if a policy line (policies are data, AC-2) grants it."""
+    principal = await require(principal, spec.table, "read")
+    if tiers.is_outside(principal) and not tiers.declared(spec.table):
+        await audit_refusal(principal, spec.table, "read")
+        raise Forbidden()
+    return principal
 
 
 def _list_resolver(spec: ModelSpec) -> Callable[..., Any]:
@@ -424,7 +500,14 @@ def _list_resolver(spec: ModelSpec) -> Callable[..., Any]:
                 value = getattr(filter, name)
                 if value is not None:
                     conditions.update(apply(value))
-        principal = await require(info.context.principal, spec.model._meta.db_table, "read")
+        principal = await _require_read(info.context.principal, spec)
+        if tiers.is_outside(principal):
+            used = {
+                f"filter.{camel(n)}": c
+                for n, c in spec.filter_columns.items()
+                if getattr(filter, n, None) is not None
+            }
+            await tiers.refuse_hidden(spec.table, principal, {**used, "orderBy": order_by.value})
         query = await scope(spec.model.filter(**conditions), principal)
         return await paginate(
             query, model=spec.model, first=first, after=after, order_field=order_by.value, direction=direction
