@@ -304,6 +304,9 @@ GRANTS: list[Grant] = [
     # programs asked for; not the case, the people or the decisions (ADM-3's letter tells it those).
     ("scope:applications:refer", ("application_program_requests",), READ, "agency"),
     ("scope:applications:read", ("applications", "application_program_requests"), READ, "agency"),
+    # Lamp. 3.c.4 — the agency owning a cross-agency team's performance reads the problems put to its
+    # head, and its decisions on them.
+    ("scope:escalations:respond", ("escalations", "agency_escalation_decisions"), READ, "agency"),
     # AC-3 — a public reporter reaches only their own reports (and follows the companion, VR-4).
     ("reporter", ("violence_reports",), ("read", "create"), "reporter"),
     ("reporter", ("reporters", "field_visits", "visit_positions"), READ, "reporter"),

@@ -94,7 +94,13 @@ OWNERSHIP: dict[str, Ownership] = {
     "work_reports": Ownership(
         unit=("author__unit_id",), team=("team_id",), own=("author_id", "recipient_id", "through_id")
     ),
-    "escalations": Ownership(unit=UNDER_TEAM.unit, team=("team_id",), own=("raised_by_id", "raised_to_id")),
+    "escalations": Ownership(
+        unit=UNDER_TEAM.unit,
+        team=("team_id",),
+        own=("raised_by_id", "raised_to_id"),
+        # Lamp. 3.c.4: the agency whose head decides reads what it decides.
+        agency=("owning_agency_id",),
+    ),
     "coordination_notes": Ownership(unit=UNDER_TEAM.unit, team=("team_id",), own=("author_id",)),
     "performance_targets": Ownership(unit=("unit_id",), team=("team_id",), own=("staff_id",)),
     "activity_plans": Ownership(

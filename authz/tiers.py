@@ -154,6 +154,19 @@ OUTSIDE_FIELDS: dict[str, frozenset[str]] = {
     "field_visits": _fields("report_id", "status", "assigned_at", "departed_at", "arrived_at", "ended_at"),
     # VR-4: the companion's positions while under way (coordinates stay with masking).
     "visit_positions": _fields("visit_id", "recorded_at"),
+    # Lamp. 3.c.4: the problem put to the head of the agency owning the performance, which it must read
+    # to decide — not the team, the lead or the LPSK official it might otherwise have gone to.
+    "escalations": _fields(
+        "to_agency_head",
+        "owning_agency_id",
+        "agency_letter",
+        "problem",
+        "alternatives",
+        "recommendation",
+        "status",
+        "resolution",
+        "resolved_at",
+    ),
     # Lamp. 3.c.4: the decision the agency's head recorded itself — not the staff member who recorded it.
     "agency_escalation_decisions": _fields(
         "escalation_id", "agency_id", "decision", "agency_letter", "status"

@@ -24,6 +24,7 @@ from models.assignments import (
 from models.audit import WorkflowHistory
 from models.performance import AgencyEscalationDecision, EscalationStatus
 from tests.accounts.factories import make_account, make_agency, short
+from tests.client import error_codes, execute
 from tests.organisation.assignment_path_factories import token_of
 from tests.organisation.test_reporting_factories import DAY, NOW, TODAY, Org, as_, organisation, snapshot
 from workflows.engine import available_actions, run
@@ -309,3 +310,33 @@ async def cross_agency_lpsk_team(org: Org) -> Any:
     org.admin_team.is_cross_agency = True
     await org.admin_team.save()
     return org.admin_team
+
+
+ESCALATION_READ = """
+query Escalation($id: ID!) {
+  escalation(id: $id) { problem alternatives recommendation status raisedById teamId }
+}
+"""
+
+
+async def test_escalation_read_by_the_owning_agency_token_shows_what_it_decides_rpt_5_ac_2(policies):
+    # given: a problem put to the head of the agency owning the performance
+    org = await organisation()
+    agency = await cross_agency(org, owned_by_agency=True)
+    raised = await run(ESCALATION, "raise_to_agency_head", None, await as_(org.lead), problem(org), now=NOW)
+    other = await make_agency()
+    # when
+    own = await execute(ESCALATION_READ, {"id": str(raised.id)}, as_=token_of(agency, SCOPE))
+    foreign = await execute(ESCALATION_READ, {"id": str(raised.id)}, as_=token_of(other, SCOPE))
+    # then: the agency reads the problem, its alternatives and the recommendation — not LPSK's people
+    assert own.errors is None
+    assert own.data["escalation"] == {
+        "problem": "Jadwal persidangan berubah tanpa pemberitahuan.",
+        "alternatives": "Menunda pendampingan; meminta jadwal tetap.",
+        "recommendation": "Meminta jadwal tetap dari kejaksaan.",
+        "status": "OPEN",
+        "raisedById": None,
+        "teamId": None,
+    }
+    # and another agency's token learns nothing of it (AC-12)
+    assert error_codes(foreign) == ["NOT_FOUND"]
