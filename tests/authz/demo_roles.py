@@ -101,7 +101,14 @@ async def _plain_executor() -> Staff | None:
         .exclude(busy)
         .order_by("employee_number")
         .first()
-    ) or await Staff.filter(position=Position.EXECUTOR, agency_id=None).exclude(busy).first()
+    ) or await (
+        # Deterministic on both backends, and never the system administrator's own staff record.
+        Staff.filter(position=Position.EXECUTOR, agency_id=None)
+        .exclude(busy)
+        .exclude(email=ADMIN_EMAIL)
+        .order_by("employee_number")
+        .first()
+    )
 
 
 async def _leader() -> Staff | None:
