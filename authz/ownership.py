@@ -149,7 +149,12 @@ OWNERSHIP: dict[str, Ownership] = {
     # official requested (APP-4, TRM-1b) — the application only: its case, people and decisions have no
     # agency path, so the same token reads none of them.
     "applications": Ownership(
-        **{**UNDER_CASE.__dict__, "agency": ("referred_by_agency_id", "initiating_agency_id")}
+        **{
+            **UNDER_CASE.__dict__,
+            "agency": ("referred_by_agency_id", "initiating_agency_id"),
+            # APP-3: whoever took it in (a regional office, a front desk) follows it; its reviewer too.
+            "own": (*UNDER_CASE.own, "received_by_id", "reviewer_id"),
+        }
     ),
     "decisions": UNDER_CASE,
     "protection_programs": UNDER_CASE,

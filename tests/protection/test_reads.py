@@ -19,7 +19,7 @@ from models.programs import EmergencyGround, ProgramKind
 from tests.accounts.factories import make_account
 from tests.client import error_codes, execute
 from tests.protection import test_proactive_factories as pro
-from tests.protection.factories import NOW, file, world
+from tests.protection.factories import NOW, file, principal, world
 from tests.protection.test_proactive_factories import Org, as_, case_with_person, organisation
 from workflows.applications import APPLICATION
 from workflows.applications.inputs import ReferInput
@@ -277,3 +277,25 @@ async def test_partner_of_another_kind_reads_nothing_without_a_referral_ac_2(pol
     )
     # then
     assert listed == {"totalCount": 0, "nodes": []}
+
+
+# --- APP-3, AC-5: who received an application follows it ---------------------------------------------
+
+
+async def test_application_read_by_the_officer_who_received_it_not_by_another_app_3_ac_12(policies):
+    # given: a regional office's officer takes an application in (APP-3); another officer did not
+    w = await world()
+    received = await file(w, by="regional_officer")
+    another = await make_account(position=Position.EXECUTOR, unit=await w.regional_officer.staff.unit)
+    # when
+    own = await execute(APPLICATION_ONE, {"id": str(received.id)}, as_=await w.as_("regional_officer"))
+    other = await execute(APPLICATION_ONE, {"id": str(received.id)}, as_=await w.as_("outsider"))
+    colleague = await execute(APPLICATIONS, as_=await principal(another))
+    # then: the receiver follows the application — not the person or the case, which are the case
+    # team's and the review's (AC-11, AC-12: out of reach, the links answer null)
+    found = data(own, "application")
+    assert (found["id"], found["channel"], found["status"]) == (str(received.id), "WALK_IN", "RECEIVED")
+    assert (found["applicant"], found["case"]) == (None, None)
+    # and nobody else of the office or outside it learns it exists (AC-12)
+    assert error_codes(other) == ["NOT_FOUND"]
+    assert data(colleague, "applications")["totalCount"] == 0
