@@ -96,19 +96,20 @@ async def _plain_executor() -> Staff | None:
     busy = Q(id__in=await TeamMembership.all().values_list("staff_id", flat=True)) | Q(
         id__in=await SafeHouseManager.all().values_list("staff_id", flat=True)
     )
-    return (
-        await Staff.filter(position=Position.EXECUTOR, agency_id=None, unit__function=UnitFunction.OTHER)
-        .exclude(busy)
-        .order_by("employee_number")
-        .first()
-    ) or await (
-        # Deterministic on both backends, and never the system administrator's own staff record.
-        Staff.filter(position=Position.EXECUTOR, agency_id=None)
-        .exclude(busy)
-        .exclude(email=ADMIN_EMAIL)
-        .order_by("employee_number")
-        .first()
-    )
+    # An executor of a unit whose function grants nothing of the protection work: the demo has none in
+    # an "other" unit, so the general-affairs bureau's (as SQLite's insertion order always picked).
+    # Ordered, so that both backends pick the same person.
+    for function in (UnitFunction.OTHER, UnitFunction.GENERAL_AFFAIRS_HR):
+        found = await (
+            Staff.filter(position=Position.EXECUTOR, agency_id=None, unit__function=function)
+            .exclude(busy)
+            .exclude(email=ADMIN_EMAIL)
+            .order_by("employee_number")
+            .first()
+        )
+        if found is not None:
+            return found
+    return None
 
 
 async def _leader() -> Staff | None:
