@@ -3,13 +3,15 @@
 Piccolo has no verbose names, so labels reach the UI through the table schema the panel serves
 (admin/crud.py) in the language the user picked. Keys: `admin.table.<table>`,
 `admin.column.<column>` (or `admin.column.<table>.<column>` where a column needs its own word in
-one table), `admin.group.<module>` for the menu groups, and for the values of enum columns in
-dropdowns and filters `admin.choice.<Enum>.<value>` (the value's word in that enum) and
-`admin.choice.<value>` (its word where the enum is not known). The Indonesian words are written in
-admin/labels/tables.py, columns*.py, values_*.py (one per domain, keyed by enum) and choices.py
-(state values, and the enum-less word of values several enums use); the English ones follow from
-the names. Every generated table and column, and every value of every enum a model column stores,
-must have its Indonesian label: tests/admin check it.
+one table; the workflow forms title their input fields by the same keys), `admin.group.<module>`
+for the menu groups, and for the values of enum columns in dropdowns and filters
+`admin.choice.<Enum>.<value>` (the value's word in that enum) and `admin.choice.<value>` (its word
+where the enum is not known). The Indonesian words are written in admin/labels/tables.py,
+columns*.py, form_fields.py (form fields that are no column), values_*.py (one per domain, keyed by
+enum) and choices.py (state values, and the enum-less word of values several enums use); the
+English ones follow from the names, unless form_fields.py gives one. Every generated table and
+column, every field of a workflow form, and every value of every enum a model column stores, must
+have its Indonesian label: tests/admin check it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from enum import Enum
 from admin.labels.choices import CHOICES, SHARED
 from admin.labels.columns import COLUMNS as COLUMNS_A_K
 from admin.labels.columns_l_z import COLUMNS as COLUMNS_L_Z
+from admin.labels.form_fields import FORM_FIELDS
 from admin.labels.tables import GROUPS, TABLES
 from admin.labels.values_organisation import VALUES as VALUES_ORGANISATION
 from admin.labels.values_protection import VALUES as VALUES_PROTECTION
@@ -39,6 +42,13 @@ def english(name: str) -> str:
 
 
 COLUMNS = {**COLUMNS_A_K, **COLUMNS_L_Z}
+
+
+def form_field_labels(name: str, label: str | tuple[str, str]) -> tuple[str, str]:
+    """A workflow form field's entry (admin/labels/form_fields.py) → its (Indonesian, English) labels."""
+    return label if isinstance(label, tuple) else (label, english(name.rsplit(".", 1)[-1]))
+
+
 # enum → stored value → its Indonesian word in that enum; state values fall back to CHOICES.
 VALUES: dict[type[Enum], dict[str, str]] = {
     **VALUES_ORGANISATION,
@@ -70,6 +80,7 @@ def choice_key(value: str, enum: type[Enum] | None = None) -> str:
 MESSAGES: dict[str, tuple[str, str]] = {
     **{f"admin.table.{name}": (label, english(name)) for name, label in TABLES.items()},
     **{f"admin.column.{name}": (label, english(name.rsplit(".", 1)[-1])) for name, label in COLUMNS.items()},
+    **{f"admin.column.{name}": form_field_labels(name, label) for name, label in FORM_FIELDS.items()},
     **{f"admin.group.{name}": labels for name, labels in GROUPS.items()},
     **{choice_key(value): (label, english(value)) for value, label in WORDS_BY_VALUE.items()},
     **{

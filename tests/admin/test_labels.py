@@ -10,7 +10,9 @@ from tortoise import Tortoise
 from tortoise.fields.data import CharEnumFieldInstance, IntEnumFieldInstance
 
 from admin.crud import MASK_SUFFIX
-from admin.labels import CHOICES, GROUPS, VALUES, choice_label, column_keys, table_key
+from admin.forms import RECORD_FIELD, workflow_forms
+from admin.labels import CHOICES, COLUMNS, GROUPS, VALUES, choice_label, column_keys, table_key
+from admin.labels.form_fields import FORM_FIELDS
 from admin.panel import generated_tables, menu_group
 from admin.tables import admin_models
 from admin.translation import INDONESIAN
@@ -36,6 +38,48 @@ async def test_labels_every_table_and_column_has_an_indonesian_label_q_u3(db):
         ]
     assert missing == []
     assert {menu_group(admin) for admin in tables.by_name.values()} <= set(GROUPS)
+
+
+def test_labels_every_field_of_every_workflow_form_has_an_indonesian_label_q_u3():
+    # given: every generated form, one per workflow step an actor takes
+    forms = workflow_forms()
+    # then: a new input field without its Indonesian label fails here — a column's label, or one in
+    # admin/labels/form_fields.py (`<table>.<field>` where one form needs its own word)
+    missing = [
+        f"{form.slug}: {name}"
+        for form in forms
+        for name in form.model.model_fields
+        if name != RECORD_FIELD and not any(key in MESSAGES for key in column_keys(name, form.table))
+    ]
+    assert missing == []
+    # and the record-id field is titled by its own message, naming the table
+    assert "admin.form.record" in MESSAGES
+    assert any(RECORD_FIELD in form.model.model_fields for form in forms)
+    # and a form field's word never silently replaces a column's
+    assert set(FORM_FIELDS) & set(COLUMNS) == set()
+
+
+FORM_TEAM = "/admin/api/forms/proactive_action.form_team/schema/"
+
+
+async def test_form_schema_titles_fields_in_indonesian_by_default_and_english_when_chosen_q_u3(policies):
+    # given
+    await system_admin()
+    async with open_panel(policies) as panel:
+        await panel.sign_in("admin@perisai.example")
+        # when: a workflow form whose fields are no table column (PRO-2, PRO-4)
+        indonesian = (await panel.get(FORM_TEAM)).json()
+        await panel.get("/admin/public/translations/en/")  # the UI switching language
+        english = (await panel.get(FORM_TEAM)).json()
+    # then: the regulations' words, not the English made from the field's name
+    titles = {name: prop["title"] for name, prop in indonesian["properties"].items()}
+    assert titles["officer_ids"] == "Petugas"
+    assert titles["assignment_letter_ids"] == "Surat Penugasan para Petugas"
+    assert titles["lead_id"] == "Ketua tim"
+    assert titles[RECORD_FIELD] == "ID Tindakan Proaktif"
+    # and in English once chosen
+    assert english["properties"]["officer_ids"]["title"] == "Officers"
+    assert english["properties"]["assignment_letter_ids"]["title"] == "Assignment letters of the officers"
 
 
 def test_translation_indonesian_covers_every_phrase_of_the_panel_q_u3():
