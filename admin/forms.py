@@ -25,6 +25,7 @@ import dataclasses
 import datetime as dt
 import decimal
 import json
+import re
 import types
 import typing
 import uuid
@@ -40,6 +41,7 @@ from starlette.requests import Request
 from admin.gate import request_language
 from admin.hooks import principal_of
 from admin.labels import choice_label, column_label, table_label
+from schema.registry import snake
 from workflows.engine import Transition, Workflow, authorize, describe, run, workflows
 from workflows.engine.declaration import check_items, check_text, is_nested, located
 from workflows.errors import DomainError, ErrorCode, ValidationFailed
@@ -356,12 +358,26 @@ class WorkflowForm:
         return found
 
     def refusal(self, error: DomainError, language: Language) -> str:
-        """A domain error → its sentence in `language` with the rule id that refused it."""
+        """A domain error → its sentence in `language` with the rule id that refused it, naming the
+        form's field by its title where the sentence names the API's ('officerIds' → 'Petugas')."""
         rule = error.rule or (self.actor_rule if error.code is ErrorCode.FORBIDDEN else None)
         text = error.messages[language]
+        if error.field:
+            titled = self.field_title(error.field, language)
+            for said in {error.field, error.field.removeprefix("input.")}:
+                text = text.replace(f"'{said}'", f"'{titled}'")
         if not rule or rule in text:  # the engine's sentences often cite it already
             return text
         return message("admin.form.refused", language, text=text, rule=rule)
+
+    def field_title(self, api_path: str, language: Language) -> str:
+        """An API field path ('officerIds', 'input.grants[1].startsOn') → the form's title of the field,
+        followed for a nested item by the item's path ('Program perlindungan yang diberikan[1].starts_on')."""
+        path = re.sub(r"[A-Za-z_]+", lambda m: snake(m.group(0)), api_path.removeprefix("input."))
+        head, rest = re.fullmatch(r"([a-z0-9_]*)(.*)", path).groups()  # type: ignore[union-attr]
+        if head not in self.first.input_fields:
+            return path
+        return f"{column_label(head, language, self.table)}{rest}"
 
     async def endpoint(self, request: Request, data: pydantic.BaseModel) -> str:
         """The submitted form → the workflow step, as the signed-in staff member; a refusal is a

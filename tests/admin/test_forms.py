@@ -223,7 +223,7 @@ async def test_form_run_in_wrong_state_is_refused_asg_10(policies):
     assert again.json()["custom_form_error"] == (
         "Langkah 'revoke' tidak dapat dilakukan selama assignment letter berstatus 'revoked' (ASG-10)."
     )
-    assert blank.json()["custom_form_error"] == "Langkah 'revoke' wajib disertai alasan ('reason', ASG-10)."
+    assert blank.json()["custom_form_error"] == "Langkah 'revoke' wajib disertai alasan ('Alasan', ASG-10)."
     assert await snapshot() == before
     assert (await AssignmentLetter.get(id=letter.id)).revocation_reason == "Pertama."
 

@@ -189,11 +189,22 @@ async def test_form_decide_with_malformed_grants_is_refused_dec_2(policies):
     # then: refused beside the form, saying where; nothing changed
     assert [a.status_code for a in answers] == [422] * len(answers)
     errors = [a.json()["custom_form_error"] for a in answers]
-    assert errors[0] == "Isian 'grants' bukan JSON dengan bentuk yang diminta (periksa grants)."
-    assert errors[1] == "Isian 'grants' bukan JSON dengan bentuk yang diminta (periksa grants[0].program)."
-    assert errors[2] == "Isian 'grants' bukan JSON dengan bentuk yang diminta (periksa grants[0].starts_on)."
-    assert errors[3] == f"'grants' paling banyak berisi {len(ProgramKind)} nilai."
-    assert "'input.grants[1].endsOn', DEC-2" in errors[4]
-    assert "'input.grants[1].startsOn'" in errors[5] and "DEC-2" in errors[5]
+    assert (
+        errors[0]
+        == "Isian 'Program perlindungan yang diberikan' bukan JSON dengan bentuk yang diminta (periksa grants)."
+    )
+    assert (
+        errors[1]
+        == "Isian 'Program perlindungan yang diberikan' bukan JSON dengan bentuk yang diminta (periksa grants[0].program)."
+    )
+    assert (
+        errors[2]
+        == "Isian 'Program perlindungan yang diberikan' bukan JSON dengan bentuk yang diminta (periksa grants[0].starts_on)."
+    )
+    assert (
+        errors[3] == f"'Program perlindungan yang diberikan' paling banyak berisi {len(ProgramKind)} nilai."
+    )
+    assert "'Program perlindungan yang diberikan[1].ends_on', DEC-2" in errors[4]
+    assert "'Program perlindungan yang diberikan[1].starts_on'" in errors[5] and "DEC-2" in errors[5]
     assert await snapshot() == before
     assert RECORD_FIELD not in workflow_form(DECISION, "decide").model.model_fields

@@ -136,7 +136,7 @@ async def proactive_action_to_application(roles: Demo, to: People) -> Applicatio
         "lead_id": ids[0],
         "assignment_letter_ids": letters[:1],
     }
-    assert (await refused(head, "proactive_action.form_team", alone)).endswith("('officerIds', PRO-2).")
+    assert (await refused(head, "proactive_action.form_team", alone)).endswith("('Petugas', PRO-2).")
     team = {
         **alone,
         "officer_ids": ids,
@@ -261,7 +261,9 @@ async def emergency_and_termination(roles: Demo, to: People, program: Protection
     assert (await EmergencyProtection.get(id=record.id)).status == "approved"
     leader = await to(roles["leader"])
     official = {RECORD: str(program.id), "grounds": ["official_request"], "reason": "Surat penyidik."}
-    assert (await refused(leader, "protection_program.terminate", official)).endswith("('grounds', TRM-1).")
+    assert (await refused(leader, "protection_program.terminate", official)).endswith(
+        "('Alasan penghentian', TRM-1)."
+    )
     own = {RECORD: str(program.id), "grounds": ["protectee_request"], "reason": "Permohonan Terlindung."}
     await step(leader, "protection_program.terminate", own)
     ended = await ProtectionProgram.get(id=program.id)
