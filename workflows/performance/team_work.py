@@ -26,34 +26,8 @@ from models.performance import (
 )
 from workflows.engine import Step, Transition, Workflow, guard, team_lead
 from workflows.errors import NotFound
-from workflows.messages import MESSAGES as CATALOGUE
 from workflows.performance.inputs import AllocateRoleInput, MemberPerformanceInput, TeamDirectionInput
 from workflows.reporting import lines
-
-# Indonesian labels of the new tables and their own columns in the panel (Q-U3); shared columns
-# (team_id, staff_id, status, …) are labelled in admin/labels already.
-CATALOGUE.update(
-    {
-        "admin.table.team_directions": ("Arahan Pimpinan Unit kepada Tim", "Directions to teams"),
-        "admin.table.team_role_allocations": ("Pembagian Peran Anggota Tim", "Team role allocations"),
-        "admin.table.member_performance_reports": (
-            "Laporan Kinerja Anggota Tim",
-            "Member performance reports",
-        ),
-        "admin.column.team_directions.given_by_id": ("Diberikan oleh", "Given by"),
-        "admin.column.team_directions.activity_plan_id": ("Rencana kegiatan", "Activity plan"),
-        "admin.column.team_role_allocations.activity_plan_id": ("Rencana kegiatan", "Activity plan"),
-        "admin.column.team_directions.with_team_id": ("Tim mitra kolaborasi", "Team to collaborate with"),
-        "admin.column.team_directions.content": ("Isi arahan", "Content"),
-        "admin.column.team_role_allocations.allocated_by_id": ("Dibagi oleh", "Allocated by"),
-        "admin.column.team_role_allocations.competency_id": ("Kompetensi", "Competency"),
-        "admin.column.team_role_allocations.role": ("Peran", "Role"),
-        "admin.column.member_performance_reports.lead_id": ("Ketua tim", "Team lead"),
-        "admin.column.member_performance_reports.appraiser_id": ("Pejabat penilai kinerja", "Appraiser"),
-        "admin.column.member_performance_reports.unit_head_id": ("Pimpinan unit kerja", "Unit head"),
-        "admin.column.member_performance_reports.results": ("Hasil kinerja", "Results"),
-    }
-)
 
 OWNING_HEAD = lines.head_of_related(
     "owning_head",

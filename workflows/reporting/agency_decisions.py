@@ -14,27 +14,9 @@ from models.performance import AgencyDecisionStatus, AgencyEscalationDecision, E
 from workflows.assignments.rules import partner_token
 from workflows.engine import Step, Transition, Workflow, guard
 from workflows.errors import NotFound
-from workflows.messages import MESSAGES as CATALOGUE
 from workflows.reporting import lines
 from workflows.reporting.escalations import ESCALATION
 from workflows.reporting.inputs import AgencyDecisionInput
-
-CATALOGUE.update(
-    {
-        "admin.table.agency_escalation_decisions": (
-            "Keputusan Pimpinan Instansi atas Permasalahan Tim",
-            "Agency decisions on escalations",
-        ),
-        "admin.column.agency_escalation_decisions.escalation_id": ("Permasalahan", "Escalation"),
-        "admin.column.agency_escalation_decisions.decision": ("Keputusan", "Decision"),
-        "admin.column.agency_escalation_decisions.recorded_by_id": ("Dicatat oleh", "Recorded by"),
-        "admin.column.escalations.to_agency_head": (
-            "Kepada pimpinan instansi pemilik kinerja",
-            "To the owning agency's head",
-        ),
-        "admin.column.escalations.owning_agency_id": ("Instansi pemilik kinerja", "Owning agency"),
-    }
-)
 
 AGENCY = partner_token(
     "agency_id", "escalations:respond", "RPT-5", "the agency owning the performance (partner token)"
